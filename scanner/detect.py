@@ -1,0 +1,122 @@
+"""Detection: one spaCy pass per chunk of text, every configured detector over it, merged.
+
+The model is loaded once (`Detection.load`) with only the components the detectors need;
+a batch of documents goes through `nlp.pipe` together. Text longer than `chunk_chars` is cut
+into overlapping chunks: each chunk owns the middle of its overlaps, so a finding across a
+boundary is reported once, by the chunk that sees it whole, and memory stays bounded.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Iterator, Sequence
+
+import spacy
+
+from scanner.config import Config
+from scanner.detectors import load_builtins
+from scanner.detectors.base import Chunk
+from scanner.detectors.merge import AllowList, resolve
+from scanner.detectors.names import propagate
+from scanner.detectors.presidio import PresidioDetector
+from scanner.detectors.registry import build_detector, detectors, recognizers
+from scanner.errors import ConfigError
+from scanner.types import Document, Finding
+
+
+@dataclass(frozen=True)
+class Span:
+    offset: int
+    text: str
+    own_start: int  # findings starting in [own_start, own_end) belong to this chunk
+    own_end: int
+
+
+def split(text: str, size: int, overlap: int) -> list[Span]:
+    """Cut `text` into chunks of at most `size` characters overlapping by `overlap`."""
+    if len(text) <= size:
+        return [Span(0, text, 0, len(text))]
+    spans, start, half = [], 0, overlap // 2
+    while True:
+        end = min(len(text), start + size)
+        if end < len(text):
+            cut = text.rfind(" ", start + size - overlap // 4, end)
+            end = cut if cut > start else end
+        last = end >= len(text)
+        own_start = 0 if start == 0 else start + half
+        own_end = len(text) if last else end - half
+        spans.append(Span(start, text[start:end], own_start, own_end))
+        if last:
+            return spans
+        start = end - overlap
+
+
+class Detection:
+    """The loaded model and detectors; `detect()` maps documents to their findings."""
+
+    def __init__(self, config: Config, nlp) -> None:  # noqa: ANN001
+        self.config = config
+        self.nlp = nlp
+        settings = config.detectors
+        load_builtins()
+        switches = settings.detectors
+        unknown = sorted(set(switches) - set(detectors.get_all()) - set(recognizers.get_all()))
+        if unknown:
+            raise ConfigError(str(config.directory / "detectors.yaml"), f"detectors.{unknown[0]}", f"unknown detector (known: "
+                              f"{', '.join(sorted(set(detectors.get_all()) | set(recognizers.get_all())))})")
+        enabled = {name: s for name, s in switches.items() if s.enabled}
+        recs = []
+        for name, switch in enabled.items():
+            if name in recognizers.get_all():
+                params = switch.params()
+                if name == "case_reference":
+                    params = {"patterns": [p.model_dump() for p in settings.case_references]}
+                recs.extend(recognizers.get(name)(**params))
+        self.detectors = [build_detector(n, **enabled[n].params()) for n in enabled if n in detectors.get_all()]
+        if recs:
+            self.detectors.insert(0, PresidioDetector(nlp, recs, settings.min_score))
+        self.allow = AllowList(settings.allow_list)
+        self.min_score = settings.min_score
+        self._stop = frozenset(nlp.Defaults.stop_words)
+
+    @classmethod
+    def load(cls, config: Config) -> "Detection":
+        nlp_cfg = config.engine.nlp
+        try:
+            nlp = spacy.load(nlp_cfg.model)
+        except OSError as exc:
+            raise ConfigError(str(config.directory / "shareguard.yaml"), "nlp.model", f"cannot load spaCy model {nlp_cfg.model!r} ({exc})") from None
+        missing = [c for c in nlp_cfg.components if c not in nlp.pipe_names]
+        if missing:
+            raise ConfigError(str(config.directory / "shareguard.yaml"), "nlp.components", f"model has no component {missing[0]!r} "
+                              f"(it has: {', '.join(nlp.pipe_names)})")
+        nlp.select_pipes(enable=list(nlp_cfg.components))
+        nlp.max_length = max(nlp.max_length, nlp_cfg.chunk_chars + 1)
+        return cls(config, nlp)
+
+    def detect(self, documents: Sequence[Document]) -> list[tuple[Finding, ...]]:
+        """Findings for each document, in order. One `nlp.pipe` over all their chunks."""
+        cfg = self.config.engine.nlp
+        per_doc: list[list[Finding]] = [[] for _ in documents]
+        jobs = ((i, span) for i, d in enumerate(documents) for span in split(d.text, cfg.chunk_chars, cfg.chunk_overlap))
+        for (i, span), doc in self._pipe(jobs, cfg.batch_size):
+            chunk = Chunk(span.text, span.offset, doc)
+            for detector in self.detectors:
+                per_doc[i].extend(f for f in detector.detect(chunk) if span.own_start <= f.start < span.own_end)
+        return [self._finish(d, raw) for d, raw in zip(documents, per_doc)]
+
+    def _pipe(self, jobs: Iterator[tuple[int, Span]], batch_size: int):  # noqa: ANN202
+        pairs = ((span.text, (i, span)) for i, span in jobs)
+        for doc, ctx in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            yield ctx, doc
+
+    def _finish(self, document: Document, raw: list[Finding]) -> tuple[Finding, ...]:
+        kept = self.allow.filter(f for f in raw if f.score >= self.min_score)
+        kept = self.allow.filter(propagate(document.text, kept, self._stop))
+        merged = resolve(kept)
+        return tuple(_locate(document, f) for f in merged)
+
+
+def _locate(document: Document, f: Finding) -> Finding:
+    segment = document.segment_at(f.start)
+    return dataclasses.replace(f, where=segment.describe()) if segment else f

@@ -1,0 +1,26 @@
+"""AGE: a person's age written out ("aged 7", "a 14-year-old", "7yo", "age: 9")."""
+from __future__ import annotations
+
+from presidio_analyzer import Pattern, PatternRecognizer
+
+from scanner.detectors.registry import register_recognizer
+
+_N = r"(?:1[01]\d|[1-9]?\d)"  # 0–119
+PATTERNS = [
+    Pattern("aged N", rf"(?<=\baged\s){_N}\b|(?<=\bage\s){_N}\b|(?<=\bage:\s){_N}\b|(?<=\bage:){_N}\b", 0.6),
+    Pattern("N years old", rf"\b{_N}(?=[\s\-]*(?:years?|yrs?)[\s\-]*old\b)", 0.7),
+    Pattern("N-year-old", rf"\b{_N}(?=-(?:years?|yrs?|month)-old\b)", 0.7),
+    Pattern("Nyo", rf"\b{_N}\s?(?=y/?o\b)", 0.6),
+    Pattern("age N years", rf"(?<=\baged\s){_N}(?=\s(?:years?|yrs?|months?)\b)", 0.7),
+]
+
+
+class AgeRecognizer(PatternRecognizer):
+    def __init__(self) -> None:
+        super().__init__(supported_entity="AGE", patterns=PATTERNS, context=["age", "aged", "old"],
+                         name="AgeRecognizer")
+
+
+@register_recognizer("age")
+def make() -> list:
+    return [AgeRecognizer()]

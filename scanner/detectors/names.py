@@ -1,0 +1,184 @@
+"""PERSON and LOCATION from the one spaCy NER pass, plus the name cues that NER misses.
+
+The small English model misses many names of non-English origin and names in labelled
+fields ("Mother: Adaeze Okafor"), and it sometimes calls a school a person. This detector
+takes the model's PERSON/GPE/LOC spans, cleans them, and adds names after titles, in
+labelled fields, initials ("J.S.") and pseudonyms ("Child Q"). `propagate()` then marks every
+other mention of a name found once in the document (first names, surnames, lower case).
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import ClassVar, Iterable
+
+from scanner.detectors.base import Chunk, finding
+from scanner.detectors.registry import register_detector
+from scanner.types import PERSONAL_DATA, Finding
+
+_NOT_A_NAME = frozenset(
+    """mum dad mother father mom parent parents carer carers child children baby sibling siblings brother sister
+    nan nana nanny grandma grandad grandmother grandfather aunt auntie uncle cousin stepdad stepmum stepfather
+    stepmother partner boyfriend girlfriend foster worker social teacher head headteacher school nurse doctor gp
+    dsl mash police officer manager lead designated safeguarding child-protection senco ehcp cin cp lac cla
+    nhs upn dob nino ni tel mob email address postcode name surname forename date ref case id no number
+    mr mrs ms miss dr mx sir madam dear regards yours sincerely faithfully kind thanks thank team service
+    monday tuesday wednesday thursday friday saturday sunday january february march april june july august
+    september october november december today tomorrow yesterday morning afternoon evening""".split()
+)
+# Names that are also everyday English words: propagated only where capitalised.
+_WORD_NAMES = frozenset(
+    """will may june april august hope grace faith joy rose mark bill bob pat sue ray dawn summer autumn holly ivy
+    lily ruby amber jack frank guy max rich drew sunny star angel king young brown white green black long short
+    little hill wood field stone bell page rice cook baker miller mason chase hunter sky river jordan penny
+    violet daisy iris poppy heather jasmine olive pearl crystal destiny honor precious""".split()
+)
+_TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Master|Sir|Dame|Lady|Lord|Rev|Revd|Cllr|PC|DC|DS|DI|Sgt|Nurse)"
+_NAME_TOKEN = r"[A-Z][a-zA-Z'’\-]+|[A-Z]\.?"
+_NAMEISH = rf"(?:(?:{_NAME_TOKEN})(?:[ \t]+(?:{_NAME_TOKEN}|de|da|van|von|bin|binti|al|el|di|le|la|du)){{0,3}})"
+_FIELD_LABELS = (
+    r"(?:Name|Full name|Child(?:'s)? name|Child|Young person|Pupil|Student|Mother|Mum|Father|Dad|Parent|Parent/carer"
+    r"|Parent/Carer|Carer|Guardian|Sibling|Brother|Sister|Step-?father|Step-?mother|Stepdad|Stepmum|Grandmother|Grandfather"
+    r"|Partner|Referrer|Social worker|Allocated worker|Key worker|Teacher|Head teacher|GP|Health visitor|Subject"
+    r"|Patient|Client|Service user|Person|Contact|From|To|Attendees|Present|Author|Completed by|Signed)"
+)
+_PATTERNS: tuple[tuple[str, re.Pattern[str], float], ...] = (
+    ("title", re.compile(rf"\b{_TITLE}\.?[ \t]+((?:{_NAME_TOKEN})(?:[ \t]+(?:{_NAME_TOKEN})){{0,3}})"), 0.9),
+    ("labelled field", re.compile(rf"(?im)(?:^|[.;,|]\s+)[ \t\-•*]*{_FIELD_LABELS}[ \t]*[:\-–][ \t]*(?-i:({_NAMEISH}))"), 0.85),
+    ("initials", re.compile(r"\b(?<![A-Za-z.])([A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)(?![A-Za-z])"), 0.7),
+    ("pseudonym", re.compile(
+        r"\b((?:Child|Baby|Sibling|Young Person|Mother|Father|Parent|Carer|Adult|Pupil|Family|Person|Subject)"
+        r"[ \t]+[A-Z]{1,2}[0-9]?)\b(?![a-z'’])"), 0.6),
+)
+_INITIALS_NOT_NAMES = frozenset({"U.K.", "U.S.", "A.M.", "P.M.", "N.B.", "P.S.", "G.P.", "R.E.", "P.E.", "I.T.", "E.G.", "I.E."})
+_NER_LABELS = {"PERSON": "PERSON", "GPE": "LOCATION", "LOC": "LOCATION", "FAC": "LOCATION"}
+
+
+@register_detector("names")
+class NameDetector:
+    """PERSON and LOCATION findings from NER and name cues."""
+
+    name: ClassVar[str] = "names"
+    produces: ClassVar[frozenset[str]] = frozenset({"PERSON", "LOCATION"})
+
+    def detect(self, chunk: Chunk) -> Iterable[Finding]:
+        yield from self._from_ner(chunk)
+        yield from self._from_cues(chunk)
+
+    def _from_ner(self, chunk: Chunk) -> Iterable[Finding]:
+        for ent in chunk.doc.ents:
+            type_ = _NER_LABELS.get(ent.label_)
+            if type_ is None:
+                continue
+            start, end = _trim(chunk.text, ent.start_char, ent.end_char)
+            if end <= start or not _plausible(chunk.text[start:end], type_):
+                continue
+            # The small model often calls an unfamiliar name a place; a place scores lower so
+            # that a name cue or a name found elsewhere in the document wins.
+            score = 0.85 if type_ == "PERSON" else 0.7
+            yield finding(chunk, start, end, type_, score, "names.ner",
+                          f"spaCy named-entity model tagged this as {ent.label_}")
+
+    def _from_cues(self, chunk: Chunk) -> Iterable[Finding]:
+        for cue, pattern, score in _PATTERNS:
+            for match in pattern.finditer(chunk.text):
+                start, end = _trim(chunk.text, *match.span(1))
+                text = chunk.text[start:end]
+                if end <= start or (cue == "initials" and text.replace(" ", "") in _INITIALS_NOT_NAMES):
+                    continue
+                if cue in ("title", "labelled field") and not _plausible(text, "PERSON"):
+                    continue
+                yield finding(chunk, start, end, "PERSON", score, f"names.{cue}", _CUE_EXPLANATIONS[cue])
+
+
+_CUE_EXPLANATIONS = {
+    "title": "a name after a title (Mr, Mrs, Dr…)",
+    "labelled field": "a name in a labelled field (Name:, Mother:, Child:…)",
+    "initials": "initials standing for a person",
+    "pseudonym": "a pseudonym for a person (Child Q, Mother A…)",
+}
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop surrounding punctuation, a possessive 's and line breaks from a span."""
+    while start < end and not (text[start].isalnum()):
+        start += 1
+    while end > start and not (text[end - 1].isalnum() or text[end - 1] == "."):
+        end -= 1
+    if text[start:end].endswith(("'s", "’s")):
+        end -= 2
+    cut = text.find("\n", start, end)
+    if cut != -1:
+        end = cut
+        while end > start and not text[end - 1].isalnum():
+            end -= 1
+    return start, end
+
+
+def _plausible(text: str, type_: str) -> bool:
+    """Reject NER output that cannot be a private person's name or a place."""
+    if len(text) < 2 or any(c.isdigit() for c in text) or "@" in text:
+        return False
+    words = [w.strip(".,'’").lower() for w in text.split()]
+    if all(w in _NOT_A_NAME for w in words):
+        return False
+    if type_ == "PERSON":
+        if text.isupper() and len(text) <= 5:  # column headers: UPN, DOB, LEA
+            return False
+        if re.search(r"\b(?:School|Academy|College|Nursery|Council|Ltd|Limited|NHS|Trust|Team|Service)\b", text):
+            return False
+    return True
+
+
+def propagate(text: str, findings: list[Finding], stopwords: frozenset[str]) -> list[Finding]:
+    """Every other mention of a person already found in this document is that person too.
+
+    Returns the findings with additions: further mentions of each name (first name,
+    surname, lower case where the name is not also an everyday word), and any place the
+    model reported that is in fact one of those names ("Adaeze Okafor" tagged as a city).
+    """
+    names = _name_variants(f.text for f in findings if f.type == "PERSON" and f.kind == PERSONAL_DATA)
+    if not names:
+        return findings
+    pattern = _variants_pattern(names)
+    out = [_as_person(f) if f.type == "LOCATION" and pattern.search(f.text) else f for f in findings]
+    taken = sorted((f.start, f.end) for f in out if f.type == "PERSON")
+    for match in pattern.finditer(text):
+        value = match.group(0)
+        if not (value[0].isupper() or value.lower() not in _WORD_NAMES | stopwords):
+            continue
+        if _overlaps(taken, match.start(), match.end()):
+            continue
+        out.append(Finding(PERSONAL_DATA, "PERSON", match.start(), match.end(), value, 0.8, "names.propagated",
+                           "the same name was recognised elsewhere in this document"))
+    return out
+
+
+def _as_person(f: Finding) -> Finding:
+    return dataclasses.replace(f, type="PERSON", score=0.8, detector="names.propagated",
+                               explanation="tagged as a place by the model, but it holds a name found elsewhere in this document")
+
+
+def _name_variants(texts: Iterable[str]) -> set[str]:
+    variants: set[str] = set()
+    for text in texts:
+        parts = [p for p in re.split(r"[\s]+", text) if p]
+        if len(parts) > 1 or len(text) > 2:
+            variants.add(text)
+        for part in parts:
+            clean = part.strip(".,")
+            if len(clean) >= 3 and clean[0].isupper() and clean.lower() not in _NOT_A_NAME and "." not in clean:
+                variants.add(clean)
+    return variants
+
+
+def _variants_pattern(names: set[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’])(?:{alternatives})(?![\w])", re.IGNORECASE)
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    import bisect
+
+    i = bisect.bisect_right(spans, (start, float("inf")))
+    return (i > 0 and spans[i - 1][1] > start) or (i < len(spans) and spans[i][0] < end)

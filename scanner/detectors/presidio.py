@@ -1,0 +1,95 @@
+"""The only module that builds Presidio's AnalyzerEngine; RecognizerResult → Finding.
+
+Presidio runs its recognizers over the spaCy pass the scanner already made (passed in as
+NlpArtifacts), so the model runs once per chunk, not once per recognizer or per call.
+"""
+from __future__ import annotations
+
+import logging
+from typing import ClassVar, Iterable
+
+from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngine
+
+from scanner.detectors.base import Chunk, finding
+from scanner.detectors.context import TwoSidedContextEnhancer
+from scanner.types import Finding
+
+logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
+
+
+class SharedSpacyEngine(NlpEngine):
+    """Presidio's view of our already-loaded spaCy pipeline. It never processes text itself."""
+
+    def __init__(self, nlp) -> None:  # noqa: ANN001
+        self.nlp = nlp
+        self._stop = nlp.Defaults.stop_words
+
+    def load(self) -> None:
+        pass
+
+    def is_loaded(self) -> bool:
+        return True
+
+    def get_supported_entities(self) -> list[str]:
+        return ["PERSON", "LOCATION"]
+
+    def get_supported_languages(self) -> list[str]:
+        return ["en"]
+
+    def process_text(self, text, language):  # noqa: ANN001
+        raise RuntimeError("ShareGuard passes NlpArtifacts; Presidio must not run spaCy again")
+
+    def process_batch(self, texts, language, batch_size=1, n_process=1, **kwargs):  # noqa: ANN001
+        raise RuntimeError("ShareGuard passes NlpArtifacts; Presidio must not run spaCy again")
+
+    def is_stopword(self, word: str, language: str) -> bool:
+        return word in self._stop
+
+    def is_punct(self, word: str, language: str) -> bool:
+        return len(word) == 1 and not word.isalnum()
+
+    def artifacts(self, doc) -> NlpArtifacts:  # noqa: ANN001
+        # Lower-cased token text stands in for lemmas: the lemmatizer is not run (speed), and
+        # context words are matched on word starts, which covers plurals.
+        return NlpArtifacts(
+            entities=[], tokens=doc, tokens_indices=[t.idx for t in doc],
+            lemmas=[t.lower_ for t in doc], nlp_engine=self, language="en",
+        )
+
+
+class PresidioDetector:
+    """Runs every configured Presidio recognizer over a chunk and converts the results."""
+
+    name: ClassVar[str] = "presidio"
+
+    def __init__(self, nlp, recognizers: list, min_score: float) -> None:  # noqa: ANN001
+        self._nlp_engine = SharedSpacyEngine(nlp)
+        registry = RecognizerRegistry(recognizers=recognizers, supported_languages=["en"])
+        self._engine = AnalyzerEngine(
+            registry=registry, nlp_engine=self._nlp_engine, supported_languages=["en"],
+            context_aware_enhancer=TwoSidedContextEnhancer(), default_score_threshold=min_score,
+        )
+        self.produces = frozenset(e for r in recognizers for e in r.supported_entities)
+
+    def detect(self, chunk: Chunk) -> Iterable[Finding]:
+        results = self._engine.analyze(
+            chunk.text, language="en", nlp_artifacts=self._nlp_engine.artifacts(chunk.doc),
+            return_decision_process=True,  # keeps the explanation that every finding carries
+        )
+        for r in results:
+            explanation = r.analysis_explanation
+            recognizer = r.recognition_metadata.get("recognizer_name", "presidio")
+            why = _explain(explanation, r.entity_type)
+            yield finding(chunk, r.start, r.end, r.entity_type, r.score, f"presidio.{recognizer}", why)
+
+
+def _explain(explanation, entity_type: str) -> str:  # noqa: ANN001
+    if explanation is None:
+        return f"matched the {entity_type} pattern"
+    text = explanation.textual_explanation or f"matched pattern '{explanation.pattern_name}'"
+    if explanation.validation_result is True:
+        text += "; check digit valid"
+    if explanation.supportive_context_word:
+        text += f"; context word '{explanation.supportive_context_word}' nearby"
+    return text

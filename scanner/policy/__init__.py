@@ -1,0 +1,1 @@
+"""Sharing decisions: SPEC's rules as small functions over data, each citing the policy."""

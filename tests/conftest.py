@@ -1,0 +1,34 @@
+"""Shared fixtures. The spaCy model is loaded once per test session."""
+from __future__ import annotations
+
+import pytest
+
+import scanner  # noqa: F401  (offline guard first)
+from scanner.config import load_config
+from scanner.types import Document, Finding, Segment
+
+
+@pytest.fixture(scope="session")
+def detection():
+    from scanner.detect import Detection
+
+    return Detection.load(load_config())
+
+
+@pytest.fixture(scope="session")
+def engine(detection):
+    """A Scanner sharing the session's loaded model."""
+    from scanner.pipeline import Scanner
+
+    return Scanner(load_config(), detection=detection)
+
+
+@pytest.fixture(scope="session")
+def detect(detection):
+    """detect(text) → the findings for a plain-text document holding `text`."""
+
+    def run(text: str) -> tuple[Finding, ...]:
+        doc = Document("t.txt", "0" * 64, "txt", text, (Segment(0, len(text), "body", "text"),), (), len(text))
+        return detection.detect([doc])[0]
+
+    return run

@@ -1,0 +1,52 @@
+"""Dates of birth, ages, addresses, schools, names and places."""
+from __future__ import annotations
+
+import pytest
+
+from tests.assertions import assert_found
+
+pytestmark = pytest.mark.model
+
+CASES = [
+    ("DOB: 03/04/2015", "DATE_OF_BIRTH", "03/04/2015"),
+    ("D.O.B. 3.4.15", "DATE_OF_BIRTH", "3.4.15"),
+    ("born on 3rd April 2015 in Leeds", "DATE_OF_BIRTH", "3rd April 2015"),
+    ("date of birth 2015-04-03", "DATE_OF_BIRTH", "2015-04-03"),
+    ("Jay (b. 03 Apr 2015) lives with mum", "DATE_OF_BIRTH", "03 Apr 2015"),
+    ("Her birthday is April 3, 2015.", "DATE_OF_BIRTH", "April 3, 2015"),
+    ("Strategy meeting held on 12/03/2024.", "DATE_OF_BIRTH", None),
+    ("aged 7", "AGE", "7"),
+    ("a 14-year-old boy", "AGE", "14"),
+    ("she is 9 years old", "AGE", "9"),
+    ("Age: 12", "AGE", "12"),
+    ("We waited 3 days for a reply", "AGE", None),
+    ("lives at 14 Acacia Avenue with her mother", "STREET_ADDRESS", "14 Acacia Avenue"),
+    ("Address: Flat 3, 27 Mill Lane, Margate CT9 1AA", "STREET_ADDRESS", "Flat 3, 27 Mill Lane, Margate CT9 1AA"),
+    ("It took 3 more days", "STREET_ADDRESS", None),
+    ("Jay attends St Mary's C of E Primary School.", "SCHOOL", "St Mary's C of E Primary School"),
+    ("She moved to Oakwood Academy in May.", "SCHOOL", "Oakwood Academy"),
+    ("The school will call back.", "SCHOOL", None),
+    ("Visited Jayden Smith at home.", "PERSON", "Jayden Smith"),
+    ("Mother: Adaeze Okafor", "PERSON", "Adaeze Okafor"),
+    ("Spoke to Mrs Nowak about the visit.", "PERSON", "Nowak"),
+    ("Child Q was strip-searched at school.", "PERSON", "Child Q"),
+    ("J.S. disclosed that he was hit.", "PERSON", "J.S."),
+    ("Contact Childline on 0800 1111.", "PERSON", None),
+    ("The family moved from Leeds to Margate.", "LOCATION", "Leeds"),
+]
+
+
+@pytest.mark.parametrize("text,type_,expected", CASES)
+def test_personal_details(detect, text, type_, expected):
+    assert_found(detect(text), type_, expected)
+
+
+def test_every_mention_of_a_found_name_is_reported(detect):
+    text = "Jayden Smith was seen at home. Later jayden said Smith family were moving."
+    people = [(f.start, f.text) for f in detect(text) if f.type == "PERSON"]
+    assert [t for _, t in people] == ["Jayden Smith", "jayden", "Smith"]
+
+
+def test_name_the_model_calls_a_place_is_a_person_when_seen_as_a_name(detect):
+    findings = detect("Mother: Adaeze Okafor. Later Adaeze rang.")
+    assert ("PERSON", "Adaeze") in [(f.type, f.text) for f in findings]
