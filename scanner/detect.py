@@ -100,7 +100,7 @@ class Detection:
         per_doc: list[list[Finding]] = [[] for _ in documents]
         jobs = ((i, span) for i, d in enumerate(documents) for span in split(d.text, cfg.chunk_chars, cfg.chunk_overlap))
         for (i, span), doc in self._pipe(jobs, cfg.batch_size):
-            chunk = Chunk(span.text, span.offset, doc)
+            chunk = Chunk(span.text, span.offset, doc, documents[i])
             for detector in self.detectors:
                 per_doc[i].extend(f for f in detector.detect(chunk) if span.own_start <= f.start < span.own_end)
         return [self._finish(d, raw) for d, raw in zip(documents, per_doc)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, Iterable, Protocol
 
-from scanner.types import PERSONAL_DATA, Finding
+from scanner.types import PERSONAL_DATA, Document, Finding
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -21,6 +21,7 @@ class Chunk:
     text: str
     offset: int
     doc: "Doc"
+    document: Document | None = None  # for provenance-aware detectors (spreadsheet cells)
 
 
 class Detector(Protocol):

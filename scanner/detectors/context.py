@@ -24,8 +24,9 @@ class TwoSidedContextEnhancer(LemmaContextAwareEnhancer):
             return [""]
         first = bisect.bisect_right(indices, start) - 1
         after = bisect.bisect_left(indices, start + len(word))
-        return _words(lemmas, range(first - 1, -1, -1), self.context_prefix_count) + _words(
-            lemmas, range(after, len(lemmas)), self.context_suffix_count
+        stop = nlp_artifacts.nlp_engine.is_stopword
+        return _words(lemmas, range(first - 1, -1, -1), self.context_prefix_count, stop) + _words(
+            lemmas, range(after, len(lemmas)), self.context_suffix_count, stop
         )
 
     @staticmethod
@@ -38,12 +39,13 @@ class TwoSidedContextEnhancer(LemmaContextAwareEnhancer):
         return ""
 
 
-def _words(lemmas: list[str], positions: range, count: int) -> list[str]:
+def _words(lemmas: list[str], positions: range, count: int, is_stopword) -> list[str]:  # noqa: ANN001
+    """Up to `count` words in order of `positions`, skipping stop words and punctuation (as Presidio does)."""
     out: list[str] = []
     for i in positions:
         if len(out) >= count:
             break
         word = lemmas[i]
-        if word and (word[0].isalnum() or len(word) > 1) and not word.isspace():
+        if word and not word.isspace() and (word[0].isalnum() or len(word) > 1) and not is_stopword(word, "en"):
             out.append(word)
     return out

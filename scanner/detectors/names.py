@@ -24,7 +24,8 @@ _NOT_A_NAME = frozenset(
     nhs upn dob nino ni tel mob email address postcode name surname forename date ref case id no number
     mr mrs ms miss dr mx sir madam dear regards yours sincerely faithfully kind thanks thank team service
     monday tuesday wednesday thursday friday saturday sunday january february march april june july august
-    september october november december today tomorrow yesterday morning afternoon evening""".split()
+    september october november december today tomorrow yesterday morning afternoon evening
+    forename forenames surname surnames firstname lastname middlename middlenames fullname""".split()
 )
 # Names that are also everyday English words: propagated only where capitalised.
 _WORD_NAMES = frozenset(
@@ -34,7 +35,7 @@ _WORD_NAMES = frozenset(
     violet daisy iris poppy heather jasmine olive pearl crystal destiny honor precious""".split()
 )
 _TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Master|Sir|Dame|Lady|Lord|Rev|Revd|Cllr|PC|DC|DS|DI|Sgt|Nurse)"
-_NAME_TOKEN = r"[A-Z][a-zA-Z'’\-]+|[A-Z]\.?"
+_NAME_TOKEN = r"[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|['’\-](?=[^\W\d_]))+|[A-Z]\.?"
 _NAMEISH = rf"(?:(?:{_NAME_TOKEN})(?:[ \t]+(?:{_NAME_TOKEN}|de|da|van|von|bin|binti|al|el|di|le|la|du)){{0,3}})"
 _FIELD_LABELS = (
     r"(?:Name|Full name|Child(?:'s)? name|Child|Young person|Pupil|Student|Mother|Mum|Father|Dad|Parent|Parent/carer"
@@ -50,7 +51,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], float], ...] = (
         r"\b((?:Child|Baby|Sibling|Young Person|Mother|Father|Parent|Carer|Adult|Pupil|Family|Person|Subject)"
         r"[ \t]+[A-Z]{1,2}[0-9]?)\b(?![a-z'’])"), 0.6),
 )
-_INITIALS_NOT_NAMES = frozenset({"U.K.", "U.S.", "A.M.", "P.M.", "N.B.", "P.S.", "G.P.", "R.E.", "P.E.", "I.T.", "E.G.", "I.E."})
+_INITIALS_NOT_NAMES = frozenset(
+    {"U.K.", "U.S.", "A.M.", "P.M.", "N.B.", "P.S.", "G.P.", "R.E.", "P.E.", "I.T.", "E.G.", "I.E.", "P.O.", "B.A.", "M.A."}
+)
 _NER_LABELS = {"PERSON": "PERSON", "GPE": "LOCATION", "LOC": "LOCATION", "FAC": "LOCATION"}
 
 
@@ -88,6 +91,8 @@ class NameDetector:
                     continue
                 if cue in ("title", "labelled field") and not _plausible(text, "PERSON"):
                     continue
+                if cue == "title" and _street_abbreviation(chunk.text, match.start()):
+                    continue
                 yield finding(chunk, start, end, "PERSON", score, f"names.{cue}", _CUE_EXPLANATIONS[cue])
 
 
@@ -97,6 +102,13 @@ _CUE_EXPLANATIONS = {
     "initials": "initials standing for a person",
     "pseudonym": "a pseudonym for a person (Child Q, Mother A…)",
 }
+
+
+def _street_abbreviation(text: str, title_start: int) -> bool:
+    """"Cheriton Dr Reuquén", "Mill St John": Dr and St after a capitalised word are a street."""
+    title = text[title_start : title_start + 2]
+    before = text[max(0, title_start - 30) : title_start].rstrip(" ")
+    return title in ("Dr", "St") and bool(re.search(r"[A-Z][a-z]+$", before)) and not before.endswith(("Dear", "and", "Met"))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -1,8 +1,10 @@
-"""PHONE_NUMBER: Presidio's phone recognizer (python-phonenumbers) limited to UK numbering.
+"""PHONE_NUMBER: Presidio's phone recognizer (python-phonenumbers), set up for UK records.
 
-Presidio's default tries eight regions and so reads a bare NHS number as a US phone number;
-a UK service's records hold GB numbers (national or +44) and numbers written in full
-international form, which the GB matcher also finds.
+Presidio's default tries eight regions with one leniency and so reads a bare NHS number as a
+phone number. Here UK numbers are matched leniently (libphonenumber calls Ofcom's drama ranges,
+07700 900xxx and 01632 960xxx, invalid, yet they are what training material and test records
+use, and a mistyped real number is still somebody's number) but must be written as a UK
+number is dialled; numbers of other regions must be valid numbers of that region.
 """
 from __future__ import annotations
 
@@ -16,23 +18,61 @@ from scanner.detectors.registry import register_recognizer
 # only places python-phonenumbers can find anything. Checking this first skips the costly
 # matcher on the great majority of text.
 _CANDIDATE = re.compile(r"\+?\(?\d[\d\s().\-]{5,}\d")
+CONTEXT = ["phone", "telephone", "tel", "mobile", "mob", "call", "contact", "number", "landline", "ring", "fax"]
 
 
-class UkPhoneRecognizer(PhoneRecognizer):
+def _dialable(raw: str) -> bool:
+    """Written as a UK national number (trunk 0, ten or more digits) or in international form.
+
+    A bare "943 476 5919" is an NHS number or a reference, and "(2009" a year.
+    """
+    digits = sum(c.isdigit() for c in raw)
+    if raw.startswith("+"):
+        return digits >= 9
+    return raw.lstrip("(").startswith("0") and digits >= 10
+
+
+class _Prefiltered(PhoneRecognizer):
+    """Runs libphonenumber's matcher only on short windows around digit runs, not the whole text."""
+
     SCORE = 0.6
-    CONTEXT = ["phone", "telephone", "tel", "mobile", "mob", "call", "contact", "number", "landline", "ring"]
+    MARGIN = 12  # characters either side: room for "+", "(0)", "ext. 12"
 
     def analyze(self, text, entities, nlp_artifacts=None):  # noqa: ANN001
-        if not _CANDIDATE.search(text):
-            return []
-        # A UK number is written with its trunk 0 or a country code; a bare "943 476 5919"
-        # is an NHS number or a reference, never a phone number someone could dial.
-        return [r for r in super().analyze(text, entities, nlp_artifacts) if text[r.start] in "0+("]
+        results = []
+        for start, end in _windows(text, self.MARGIN):
+            for r in super().analyze(text[start:end], entities, nlp_artifacts):
+                r.start, r.end = r.start + start, r.end + start
+                results.append(r)
+        return results
+
+
+def _windows(text: str, margin: int) -> list[tuple[int, int]]:
+    """Merged [start, end) windows around every candidate digit run."""
+    windows: list[tuple[int, int]] = []
+    for m in _CANDIDATE.finditer(text):
+        start, end = max(0, m.start() - margin), min(len(text), m.end() + margin)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
+
+
+class UkPhoneRecognizer(_Prefiltered):
+    def analyze(self, text, entities, nlp_artifacts=None):  # noqa: ANN001
+        return [r for r in super().analyze(text, entities, nlp_artifacts) if _dialable(text[r.start : r.end])]
+
+
+class OtherRegionsPhoneRecognizer(_Prefiltered):
+    SCORE = 0.5
 
 
 @register_recognizer("phone")
-def make(regions: list[str] | tuple[str, ...] = ("GB",)) -> list:
-    # Leniency 0 ("possible"): libphonenumber calls Ofcom's drama ranges (07700 900xxx,
-    # 01632 960xxx) invalid, yet they are exactly what training material and test records use,
-    # and a mistyped real number is still somebody's number.
-    return [UkPhoneRecognizer(context=UkPhoneRecognizer.CONTEXT, supported_regions=tuple(regions), leniency=0)]
+def make(regions: list[str] | tuple[str, ...] = ("GB",), other_regions: list[str] | tuple[str, ...] = ()) -> list:
+    recognizers = [UkPhoneRecognizer(context=CONTEXT, supported_regions=tuple(regions), leniency=0,
+                                     name="UkPhoneRecognizer")]
+    if other_regions:
+        recognizers.append(OtherRegionsPhoneRecognizer(context=CONTEXT, supported_regions=tuple(other_regions),
+                                                       leniency=1, name="OtherRegionsPhoneRecognizer"))
+    return recognizers

@@ -20,7 +20,7 @@ class UkNhsRecognizer(ExcludedContextMixin, NhsRecognizer):
 
     def validate_result(self, pattern_text: str) -> bool:
         digits = "".join(c for c in pattern_text if c.isdigit())
-        return len(set(digits)) > 1 and nhs.is_valid(digits)
+        return digits != "0000000000" and nhs.is_valid(digits)
 
 
 @register_recognizer("uk_nhs")

@@ -42,15 +42,21 @@ CASES = [
     ("landline (01632) 960123", "PHONE_NUMBER", "(01632) 960123"),
     ("meeting on 12/03/2024 at 10:30", "PHONE_NUMBER", None),
     ("NHS number 943 476 5919", "PHONE_NUMBER", None),
-    ("Childline is on 0800 1111", "PHONE_NUMBER", None),  # allow-listed helpline
+    ("ring the NSPCC helpline on 0808 800 5000", "PHONE_NUMBER", None),  # allow-listed helpline
+    ("Call me on 0808 800 5001", "PHONE_NUMBER", "0808 800 5001"),  # …but not its neighbour
+    ("As quoted by Smith 12-15 (2009), page 4", "PHONE_NUMBER", None),
     # EMAIL_ADDRESS
     ("email adaeze.okafor@example.co.uk today", "EMAIL_ADDRESS", "adaeze.okafor@example.co.uk"),
     # CASE_REFERENCE: patterns from config/detectors.yaml
     ("Case ref CF-2024-000123", "CASE_REFERENCE", "CF-2024-000123"),
     ("MASH/2024/00123 opened", "CASE_REFERENCE", "MASH/2024/00123"),
     ("Invoice INV-2024-000123", "CASE_REFERENCE", None),
-    # UK_DRIVING_LICENCE with the issue number suffix
+    # UK_DRIVING_LICENCE with digit check characters, spacing and the issue number
     ("Licence MORGA753116SM91J 01", "UK_DRIVING_LICENCE", "MORGA753116SM91J 01"),
+    ("My DVLA NO is MORGA 753116 SM91J01 ok", "UK_DRIVING_LICENCE", "MORGA 753116 SM91J01"),
+    # UK_TAX_REFERENCE: UTR with its label, TRN
+    ("UTR 1478641088 for the carer", "UK_TAX_REFERENCE", "1478641088"),
+    ("Please verify the TRN 99 L 999 99.", "UK_TAX_REFERENCE", "99 L 999 99"),
 ]
 
 
