@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import AnalysisExplanation, LocalRecognizer, Pattern, PatternRecognizer, RecognizerResult
 
 from scanner.detectors.registry import register_recognizer
 
@@ -23,6 +23,7 @@ _TOWN = rf"(?:(?:[ \t]*,[ \t]*\n?)[ \t]*{_TOWN_WORD}(?:[ \t]+{_TOWN_WORD}){{0,2}
 _TAIL = rf"(?:{_TOWN}{{0,2}}(?:,?[ \t]*{_POSTCODE})?)?"
 
 PATTERNS = [
+    Pattern("flat, suite or box", r"\b(?:(?:Flat|Apt\.?|Apartment|Suite|Unit)\s+\d{1,5}[A-Za-z]?|P\.?\s?O\.?\s+Box\s+\d{1,6})\b", 0.5),
     Pattern("number street", rf"\b{_FLAT}?{_NUMBER}\s+{_STREET}{_TAIL}", 0.6),
     Pattern("flat of named building", rf"\b{_FLAT}{_WORD}(?:\s+{_WORD}){{0,2}}\s+(?:House|Court|Tower|Lodge|Buildings|Mansions){_TAIL}", 0.6),
 ]
@@ -37,6 +38,37 @@ class StreetAddressRecognizer(PatternRecognizer):
         )
 
 
+class AddressCueRecognizer(LocalRecognizer):
+    """What follows "lives at", "address is", "moved to": an address in any country's layout.
+
+    Case notes name addresses in words the street-pattern cannot know ("Villacher Strasse 89",
+    "Rua do Arenque 1634"); the cue says what it is. The span runs to the end of the sentence
+    or line (at most 80 characters) and must hold a number.
+    """
+
+    CUE = re.compile(
+        r"(?i:\b(?:(?:home |new |current |previous |postal )?address(?: is|:)|lives at|living at|resides at|residing at"
+        r"|moved to|staying at|sent to|relocated to))[ \t:]+(?P<addr>(?:the corner of )?[^\n;?!]{4,80}?)(?=[.;?!]?(?:\s*$|\s{2,}|[.;?!]\s|\n))",
+        re.MULTILINE,
+    )
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=["STREET_ADDRESS"], name="AddressCueRecognizer", context=[])
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text, entities, nlp_artifacts=None):  # noqa: ANN001
+        results = []
+        for m in self.CUE.finditer(text):
+            value = m.group("addr")
+            if any(c.isdigit() for c in value):
+                explanation = AnalysisExplanation(self.name, 0.6, textual_explanation="an address after an address cue")
+                results.append(RecognizerResult("STREET_ADDRESS", m.start("addr"), m.end("addr"), 0.6, explanation,
+                                                {"recognizer_name": self.name, "recognizer_identifier": self.id}))
+        return results
+
+
 @register_recognizer("street_address")
 def make() -> list:
-    return [StreetAddressRecognizer()]
+    return [StreetAddressRecognizer(), AddressCueRecognizer()]

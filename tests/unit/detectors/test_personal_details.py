@@ -50,3 +50,16 @@ def test_every_mention_of_a_found_name_is_reported(detect):
 def test_name_the_model_calls_a_place_is_a_person_when_seen_as_a_name(detect):
     findings = detect("Mother: Adaeze Okafor. Later Adaeze rang.")
     assert ("PERSON", "Adaeze") in [(f.type, f.text) for f in findings]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The bus station is on Villacher Strasse 89", None),
+        ("Mum now lives at Villacher Strasse 89, Graz.", "Villacher Strasse 89, Graz"),
+        ("Her new address is Flat 2, 7 Kings Road. Seen today.", "Flat 2, 7 Kings Road"),
+        ("He moved to London last year.", None),  # no number: a town, not an address
+    ],
+)
+def test_address_after_an_address_cue(detect, text, expected):
+    assert_found(detect(text), "STREET_ADDRESS", expected)
