@@ -86,6 +86,10 @@ class DetectorsConfig(_Strict):
     allow_list: tuple[str, ...] = ()
 
 
+class PlacesConfig(_Strict):
+    places: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True)
 class Config:
     """Everything read from the config directory, loaded once and passed down."""
@@ -93,6 +97,7 @@ class Config:
     directory: Path
     engine: EngineConfig
     detectors: DetectorsConfig
+    places: PlacesConfig = PlacesConfig()
 
 
 M = TypeVar("M", bound=BaseModel)
@@ -107,6 +112,7 @@ def load_config(directory: str | Path | None = None) -> Config:
         directory=directory,
         engine=load_model(directory / "shareguard.yaml", EngineConfig),
         detectors=load_model(directory / "detectors.yaml", DetectorsConfig),
+        places=load_model(directory / "places.yaml", PlacesConfig),
     )
 
 

@@ -72,7 +72,10 @@ class Detection:
                 if name == "case_reference":
                     params = {"patterns": [p.model_dump() for p in settings.case_references]}
                 recs.extend(recognizers.get(name)(**params))
-        self.detectors = [build_detector(n, **enabled[n].params()) for n in enabled if n in detectors.get_all()]
+        data = {"names": {"places": config.places.places}}  # config data a detector needs, passed in (no I/O)
+        self.detectors = [
+            build_detector(n, **{**enabled[n].params(), **data.get(n, {})}) for n in enabled if n in detectors.get_all()
+        ]
         if recs:
             self.detectors.insert(0, PresidioDetector(nlp, recs, settings.min_score))
         self.allow = AllowList(settings.allow_list)

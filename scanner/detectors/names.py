@@ -64,9 +64,22 @@ class NameDetector:
     name: ClassVar[str] = "names"
     produces: ClassVar[frozenset[str]] = frozenset({"PERSON", "LOCATION"})
 
+    def __init__(self, places: Iterable[str] = ()) -> None:
+        self._places = frozenset(places)
+        alternatives = "|".join(re.escape(p) for p in sorted(self._places, key=len, reverse=True))
+        self._place_pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])") if alternatives else None
+
     def detect(self, chunk: Chunk) -> Iterable[Finding]:
         yield from self._from_ner(chunk)
         yield from self._from_cues(chunk)
+        yield from self._from_places(chunk)
+
+    def _from_places(self, chunk: Chunk) -> Iterable[Finding]:
+        if self._place_pattern is None:
+            return
+        for match in self._place_pattern.finditer(chunk.text):
+            yield finding(chunk, match.start(), match.end(), "LOCATION", 0.75, "names.places",
+                          "a UK place named in config/places.yaml")
 
     def _from_ner(self, chunk: Chunk) -> Iterable[Finding]:
         for ent in chunk.doc.ents:
@@ -76,6 +89,8 @@ class NameDetector:
             start, end = _trim(chunk.text, ent.start_char, ent.end_char)
             if end <= start or not _plausible(chunk.text[start:end], type_):
                 continue
+            if type_ == "PERSON" and chunk.text[start:end] in self._places:
+                continue  # "Kent" alone is the county (reported by _from_places), not a person
             # The small model often calls an unfamiliar name a place; a place scores lower so
             # that a name cue or a name found elsewhere in the document wins.
             score = 0.85 if type_ == "PERSON" else 0.7
@@ -153,8 +168,10 @@ def propagate(text: str, findings: list[Finding], stopwords: frozenset[str]) -> 
     if not names:
         return findings
     pattern = _variants_pattern(names)
-    out = [_as_person(f) if f.type == "LOCATION" and pattern.search(f.text) else f for f in findings]
-    taken = sorted((f.start, f.end) for f in out if f.type == "PERSON")
+    out = [_as_person(f) if f.detector == "names.ner" and f.type == "LOCATION" and pattern.search(f.text) else f
+           for f in findings]
+    # Known places keep their reading: "Kent" the county is not Clark Kent.
+    taken = sorted((f.start, f.end) for f in out if f.type == "PERSON" or f.detector == "names.places")
     for match in pattern.finditer(text):
         value = match.group(0)
         if not (value[0].isupper() or value.lower() not in _WORD_NAMES | stopwords):

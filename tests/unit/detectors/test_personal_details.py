@@ -63,3 +63,10 @@ def test_name_the_model_calls_a_place_is_a_person_when_seen_as_a_name(detect):
 )
 def test_address_after_an_address_cue(detect, text, expected):
     assert_found(detect(text), "STREET_ADDRESS", expected)
+
+
+def test_a_known_place_is_not_a_person_but_a_surname_is_kept(detect):
+    findings = detect("We support families across Kent. Clark Kent visited Margate.")
+    assert ("LOCATION", "Kent") in [(f.type, f.text) for f in findings]
+    assert ("LOCATION", "Margate") in [(f.type, f.text) for f in findings]
+    assert "Kent" not in [f.text for f in findings if f.type == "PERSON"]
