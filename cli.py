@@ -31,7 +31,8 @@ def request_options(fn):  # noqa: ANN001, ANN201
 @click.pass_context
 def cli(ctx: click.Context, config_dir: str | None) -> None:
     """ShareGuard: nothing about a child or family leaves without a lawful, recorded reason."""
-    ctx.obj = {"config_dir": config_dir}
+    ctx.ensure_object(dict)
+    ctx.obj.setdefault("config_dir", config_dir)
 
 
 @cli.command()
@@ -41,16 +42,20 @@ def cli(ctx: click.Context, config_dir: str | None) -> None:
 @click.pass_context
 def check(ctx: click.Context, files: tuple[str, ...], recipient: str | None, purpose: str | None, as_json: bool) -> None:
     """Scan FILES (or folders) before sending them, and say whether they may go."""
-    try:
-        engine = Scanner(load_config(ctx.obj["config_dir"]))
-    except ShareGuardError as exc:
-        raise click.ClickException(str(exc)) from None
+    engine = ctx.obj.get("engine") or _load_engine(ctx.obj["config_dir"])
     request = ShareRequest(recipient=recipient, purpose=purpose, sender=None, channel="check")
     codes = []
     for outcome in engine.check_many(_expand(files), request):
         codes.append(exit_code(outcome))
         click.echo(to_json_line(outcome) if as_json else to_text(outcome, click.style) + "\n")
     ctx.exit(combined_exit_code(codes))
+
+
+def _load_engine(config_dir: str | None) -> Scanner:
+    try:
+        return Scanner(load_config(config_dir))
+    except ShareGuardError as exc:
+        raise click.ClickException(str(exc)) from None
 
 
 def _expand(files: tuple[str, ...]) -> list[str]:

@@ -1,0 +1,39 @@
+"""Detection over long documents: overlapping chunks find everything once."""
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from scanner.config import load_config
+from scanner.detect import Detection, split
+from scanner.types import Document, Segment
+
+
+def test_split_covers_text_and_owned_regions_tile_it():
+    text = ("word " * 5000).strip()
+    spans = split(text, size=3000, overlap=400)
+    assert spans[0].offset == 0 and spans[-1].offset + len(spans[-1].text) == len(text)
+    owned = [(s.own_start, s.own_end) for s in spans]
+    assert owned[0][0] == 0 and owned[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in zip(owned, owned[1:]))  # no gap, no double ownership
+    assert all(len(s.text) <= 3000 for s in spans)
+
+
+def test_short_text_is_one_chunk():
+    assert len(split("short", size=1000, overlap=100)) == 1
+
+
+@pytest.mark.model
+def test_findings_across_chunk_boundaries_are_reported_once(detection):
+    config = load_config()
+    small = config.engine.model_copy(update={"nlp": config.engine.nlp.model_copy(update={"chunk_chars": 1000,
+                                                                                      "chunk_overlap": 200})})
+    chunked = Detection(dataclasses.replace(config, engine=small), detection.nlp)
+    line = "Filler text about the weather and the garden. NHS number 943 476 5919 noted. "
+    text = line * 60  # ~4,800 characters: several chunks, numbers on every boundary
+    doc = Document("long.txt", "0", "txt", text, (Segment(0, len(text), "body", "text"),))
+    nhs = [f for f in chunked.detect([doc])[0] if f.type == "UK_NHS"]
+    assert len(nhs) == 60
+    assert len({f.start for f in nhs}) == 60
+    assert all(text[f.start : f.end] == "943 476 5919" for f in nhs)
