@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from typing import Any
 
@@ -81,10 +82,14 @@ def to_text(outcome: Outcome, style=lambda text, **_: text) -> str:  # noqa: ANN
 def _context(text: str, f: Finding, style) -> str:  # noqa: ANN001
     before = text[max(0, f.start - CONTEXT_CHARS) : f.start]
     after = text[f.end : f.end + CONTEXT_CHARS]
-    clean = lambda s: " ".join(s.split())  # noqa: E731
     lead = "…" if f.start > CONTEXT_CHARS else ""
     tail = "…" if f.end + CONTEXT_CHARS < len(text) else ""
-    return f"{lead}{clean(before)} " + style(f"[{f.text}]", fg="cyan", bold=True) + f" {clean(after)}{tail}"
+    return f"{lead}{_flat(before)}" + style(f"[{_flat(f.text)}]", fg="cyan", bold=True) + f"{_flat(after)}{tail}"
+
+
+def _flat(text: str) -> str:
+    """Runs of whitespace (line breaks included) as one space, so each finding fits on a line."""
+    return re.sub(r"\s+", " ", text)
 
 
 def _where(f: Finding) -> str:

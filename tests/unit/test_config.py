@@ -1,0 +1,56 @@
+"""Config errors name the file, the line, the key path and the problem."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from scanner.config import load_config
+from scanner.errors import ConfigError
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def conf(tmp_path):
+    shutil.copytree(ROOT / "config", tmp_path / "config")
+    return tmp_path / "config"
+
+
+def test_shipped_config_loads():
+    config = load_config(ROOT / "config")
+    assert config.detectors.detectors["uk_nhs"].enabled
+    assert "Kent" in config.places.places
+
+
+@pytest.mark.parametrize(
+    "file,text,message",
+    [
+        ("detectors.yaml", "min_score: [\n", "detectors.yaml: line 2: not valid YAML"),
+        ("detectors.yaml", "min_score: 0.4\nmin_scor: 0.5\n", "detectors.yaml: line 2: min_scor: Extra inputs are not permitted"),
+        ("detectors.yaml", "case_references:\n  - name: x\n    pattern: '(['\n",
+         "detectors.yaml: line 3: case_references[0].pattern: Value error, not a valid regular expression"),
+        ("shareguard.yaml", "limits:\n  max_file_mb: -1\n", "shareguard.yaml: line 2: limits.max_file_mb: Input should be greater than 0"),
+        ("detectors.yaml", "- just\n- a list\n", "detectors.yaml: expected a mapping of settings at the top level"),
+    ],
+)
+def test_errors_name_file_line_and_key(conf, file, text, message):
+    (conf / file).write_text(text)
+    with pytest.raises(ConfigError) as error:
+        load_config(conf)
+    assert message in str(error.value)
+
+
+def test_missing_directory(tmp_path):
+    with pytest.raises(ConfigError, match="config directory not found"):
+        load_config(tmp_path / "nowhere")
+
+
+@pytest.mark.model
+def test_unknown_detector_is_named(conf, detection):
+    from scanner.detect import Detection
+
+    (conf / "detectors.yaml").write_text("detectors:\n  uk_nhs_v2: {enabled: true}\n")
+    with pytest.raises(ConfigError, match=r"detectors.uk_nhs_v2: unknown detector \(known: age, "):
+        Detection(load_config(conf), detection.nlp)
