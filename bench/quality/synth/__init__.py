@@ -1,0 +1,1 @@
+"""Synthetic, labelled UK children's-services documents for measuring detection quality."""
