@@ -14,9 +14,9 @@ _STREET_TYPES = (
     "|Highway|Broadway|Approach|End|Side|Wynd|Brae|Loan|Crossing|Parkway|Boulevard|Plaza|Pike|Trail"
 )
 _WORD = r"[A-Z][A-Za-z'’\-]+"
-_FLAT = r"(?:(?:Flat|Apartment|Apt\.?|Unit|Room|Suite)\s+\d+[A-Za-z]?,?\s+)"
+_FLAT = r"(?:(?:Flat|Apartment|Apt\.?|Unit|Room|Suite)[ \t]+\d+[A-Za-z]?,?[ \t]+)"
 _NUMBER = r"\d{1,5}[A-Za-z]?(?:-\d{1,5}[A-Za-z]?)?,?"
-_STREET = rf"(?:(?:The|St\.?|Old|New|Upper|Lower|Great|Little)\s+)?(?:{_WORD}\s+){{0,3}}(?:{_STREET_TYPES})\b"
+_STREET = rf"(?:(?:The|St\.?|Old|New|Upper|Lower|Great|Little)[ \t]+)?(?:{_WORD}[ \t]+){{0,3}}(?:{_STREET_TYPES})\b"
 _POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}"
 _TOWN_WORD = r"[A-Z][a-z][A-Za-z'’\-]*"  # "Leeds", not the "LS" of a postcode
 _TOWN = rf"(?:(?:[ \t]*,[ \t]*\n?)[ \t]*{_TOWN_WORD}(?:[ \t]+{_TOWN_WORD}){{0,2}})"
@@ -24,7 +24,7 @@ _TAIL = rf"(?:{_TOWN}{{0,2}}(?:,?[ \t]*{_POSTCODE})?)?"
 
 PATTERNS = [
     Pattern("flat, suite or box", r"\b(?:(?:Flat|Apt\.?|Apartment|Suite|Unit)\s+\d{1,5}[A-Za-z]?|P\.?\s?O\.?\s+Box\s+\d{1,6})\b", 0.5),
-    Pattern("number street", rf"\b{_FLAT}?{_NUMBER}\s+{_STREET}{_TAIL}", 0.6),
+    Pattern("number street", rf"\b{_FLAT}?{_NUMBER}[ \t]+{_STREET}{_TAIL}", 0.6),
     Pattern("flat of named building", rf"\b{_FLAT}{_WORD}(?:\s+{_WORD}){{0,2}}\s+(?:House|Court|Tower|Lodge|Buildings|Mansions){_TAIL}", 0.6),
 ]
 

@@ -39,6 +39,9 @@ class TwoSidedContextEnhancer(LemmaContextAwareEnhancer):
         return ""
 
 
+_BOUNDARIES = frozenset({".", "!", "?", ";", "|"})
+
+
 def _words(lemmas: list[str], positions: range, count: int, is_stopword) -> list[str]:  # noqa: ANN001
     """Up to `count` words in order of `positions`, skipping stop words and punctuation (as Presidio does)."""
     out: list[str] = []
@@ -46,6 +49,8 @@ def _words(lemmas: list[str], positions: range, count: int, is_stopword) -> list
         if len(out) >= count:
             break
         word = lemmas[i]
+        if "\n" in word or word in _BOUNDARIES:
+            break  # a label belongs to its own line and sentence
         if word and not word.isspace() and (word[0].isalnum() or len(word) > 1) and not is_stopword(word, "en"):
             out.append(word)
     return out

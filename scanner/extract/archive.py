@@ -36,7 +36,7 @@ def read_zip(data: bytes, out: BoundedBuilder, ctx: Context) -> None:
                 out.problem(CORRUPT, f"A file in the archive is damaged and cannot be read ({_reason(error)}).",
                             info.filename)
                 continue
-            out.include(ctx.nested(member, info.filename))
+            ctx.include_file(out, member, info.filename)
 
 
 def _reason(error: Exception) -> str:

@@ -114,6 +114,12 @@ class Context:
     def builder(self) -> BoundedBuilder:
         return BoundedBuilder(container=self.container, budget=self.budget)
 
+    def include_file(self, out: TextBuilder, data: bytes, name: str, unsupported_code: str = UNKNOWN_FORMAT) -> None:
+        """Add a file found inside this one to `out`: its name (names carry personal data too,
+        "J Smith referral.pdf") and then its own extracted content."""
+        out.add(name, "file_name", "file name")
+        out.include(self.nested(data, name, unsupported_code))
+
     def nested(self, data: bytes, name: str, unsupported_code: str = UNKNOWN_FORMAT) -> Document:
         """Extract a file found inside this one (zip member, attachment, embedded object).
 

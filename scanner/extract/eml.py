@@ -56,7 +56,7 @@ def _add_part(part: Message, out: BoundedBuilder, ctx: Context, counter: list[in
         return
     if content_type == "message/rfc822" and part.is_multipart():
         for inner in part.get_payload():
-            _include(_forwarded_name(counter), inner.as_bytes(policy=policy.default), out, ctx)
+            ctx.include_file(out, inner.as_bytes(policy=policy.default), _forwarded_name(counter), OPAQUE_CONTENT)
         return
     if part.is_multipart():
         for inner in part.get_payload():
@@ -69,7 +69,7 @@ def _add_part(part: Message, out: BoundedBuilder, ctx: Context, counter: list[in
         return
     counter[0] += 1
     name = filename or f"attachment {counter[0]}{mimetypes.guess_extension(content_type) or ''}"
-    _include(name, part.get_payload(decode=True) or b"", out, ctx)
+    ctx.include_file(out, part.get_payload(decode=True) or b"", name, OPAQUE_CONTENT)
 
 
 def _page_picture(part: Message, ctx: Context) -> bool:
@@ -85,7 +85,7 @@ def _smime_type(part: Message) -> str:
 def _add_body(part: Message, content_type: str, out: BoundedBuilder) -> None:
     text = _body_text(part)
     if content_type == "text/html":
-        add_html(text, out, "message body (HTML)")
+        add_html(text, out, "HTML message")
     else:
         out.add(text, "body", "message body")
 
@@ -106,7 +106,3 @@ def _body_text(part: Message) -> str:
 def _forwarded_name(counter: list[int]) -> str:
     counter[0] += 1
     return f"attached message {counter[0]}.eml"
-
-
-def _include(name: str, data: bytes, out: BoundedBuilder, ctx: Context) -> None:
-    out.include(ctx.nested(data, name, unsupported_code=OPAQUE_CONTENT))

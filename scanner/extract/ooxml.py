@@ -109,4 +109,4 @@ def add_embedded(archive: zipfile.ZipFile, out: BoundedBuilder, ctx: Context, fo
             except LimitExceeded as exceeded:
                 out.problem(OVER_LIMIT, str(exceeded), name)
                 continue
-            out.include(ctx.nested(data, name, unsupported_code=OPAQUE_CONTENT))
+            ctx.include_file(out, data, name, OPAQUE_CONTENT)

@@ -32,6 +32,10 @@ IMAGE_FILTERS = ("/JBIG2Decode", "/DCTDecode", "/JPXDecode", "/CCITTFaxDecode")
 ATTACHMENT_MARKERS = (b"/EF", b"/EmbeddedFile", b"/ObjStm")
 _XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, recover=True)
 _XREF = re.compile(r"(\d+) 0 R")
+# In the attachment name tree a file's name string comes before its file specification.
+_NAME_TREE_TOKEN = re.compile(
+    r"\((?P<literal>(?:[^()\\]|\\.)*)\)|(?<!<)<(?P<hex>[0-9A-Fa-f\s]*)>(?!>)|/EF\s*<<\s*/U?F\s+(?P<stream>\d+)\s+0\s+R"
+)
 
 
 def read_pdf(data: bytes, out: BoundedBuilder, ctx: Context) -> None:
@@ -146,7 +150,7 @@ def _add_attachments(document: pymupdf.Document, xfa: set[int], out: BoundedBuil
             out.problem(HOSTILE if "bomb" in str(exceeded) else CORRUPT, str(exceeded), where)
             continue
         ctx.budget.charge_bytes(len(data))
-        out.include(ctx.nested(data, where, unsupported_code=OPAQUE_CONTENT))
+        ctx.include_file(out, data, where, OPAQUE_CONTENT)
 
 
 def _embedded_streams(document: pymupdf.Document, xfa: set[int]) -> dict[int, str]:
@@ -165,8 +169,28 @@ def _embedded_streams(document: pymupdf.Document, xfa: set[int]) -> dict[int, st
                 typed.add(xref)
         except MUPDF_ERRORS:
             continue
-    streams = {xref: "" for xref in typed} | named
+    streams = {xref: "" for xref in typed} | _name_tree_names(document) | named
     return {xref: name for xref, name in streams.items() if xref not in xfa}
+
+
+def _name_tree_names(document: pymupdf.Document) -> dict[int, str]:
+    """Names of attachments whose file specification sits inline in the catalog's name tree."""
+    kind, array = document.xref_get_key(document.pdf_catalog(), "Names/EmbeddedFiles/Names")
+    names: dict[int, str] = {}
+    last = ""
+    for token in _NAME_TREE_TOKEN.finditer(array if kind == "array" else ""):
+        if token["stream"]:
+            names.setdefault(int(token["stream"]), last)
+        elif token["hex"] is not None:
+            digits = "".join(token["hex"].split())
+            last = _pdf_string(bytes.fromhex(digits + "0" * (len(digits) % 2)))
+        else:
+            last = re.sub(r"\\(.)", r"\1", token["literal"])
+    return names
+
+
+def _pdf_string(raw: bytes) -> str:
+    return raw[2:].decode("utf-16-be", errors="replace") if raw.startswith(b"\xfe\xff") else raw.decode("latin-1")
 
 
 def _bounded_stream(document: pymupdf.Document, xref: int, limit: int) -> bytes:

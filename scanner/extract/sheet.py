@@ -17,7 +17,7 @@ from datetime import date, datetime, time
 import openpyxl
 from lxml import etree
 
-from scanner.extract.context import BoundedBuilder, Context
+from scanner.extract.context import UNKNOWN_FORMAT, BoundedBuilder, Context
 from scanner.extract.ooxml import add_embedded, add_properties, local, parse_xml, part_xml, related_parts
 from scanner.extract.text import decode
 from scanner.extract.zipguard import open_archive, package_issues
@@ -26,6 +26,7 @@ _RECORD_BREAK = re.compile(r'"|\r\n|\r|\n')
 # Header/footer codes: &L &C &R (sections), &P &N &D &T &F &A (fields), &"font,style", &12 (size).
 _HEADER_CODE = re.compile(r'&(?:"[^"]*"|\d+|[A-Za-z])')
 _DRAWING_PART = re.compile(r"^xl/(drawings|diagrams|charts)/[^/]+\.xml$")
+STRICT_NAMESPACE = "http://purl.oclc.org/ooxml/spreadsheetml/main"
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 R_ID_STRICT = "{http://purl.oclc.org/ooxml/officeDocument/relationships}id"
 
@@ -58,12 +59,16 @@ def read_xlsx(data: bytes, out: BoundedBuilder, ctx: Context) -> None:
             out.problem(*issue)
         if issues:
             return
+        add_properties(archive, out)
+        if _is_strict(archive):
+            out.problem(UNKNOWN_FORMAT, "The workbook is saved as 'Strict Open XML', which ShareGuard cannot "
+                                        "read; save it as an ordinary Excel workbook.")
+            return
         _add_cells(data, out)
         for sheet_name, sheet_part in _sheet_parts(archive):
             _add_comments(archive, sheet_name, sheet_part, out)
             _add_headers_footers(archive, sheet_name, sheet_part, out)
         _add_drawings(archive, out)
-        add_properties(archive, out)
         add_embedded(archive, out, ctx, "xl/")
 
 
@@ -73,8 +78,9 @@ def _add_cells(data: bytes, out: BoundedBuilder) -> None:
         warnings.simplefilter("ignore")
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         try:
-            for sheet in workbook.worksheets:
+            for number, sheet in enumerate(workbook.worksheets, start=1):
                 hidden = sheet.sheet_state != "visible"
+                out.add(sheet.title, "sheet_name", f"sheet {number} name", hidden)
                 sheet.reset_dimensions()
                 for row in sheet.iter_rows():
                     for cell in row:
@@ -95,6 +101,14 @@ def cell_text(value: object) -> str:
     if isinstance(value, date):
         return value.strftime("%d/%m/%Y")
     return str(value)
+
+
+def _is_strict(archive: zipfile.ZipFile) -> bool:
+    """openpyxl reads a Strict Open XML workbook as empty, silently: it must not pass as read."""
+    for _, workbook_part in related_parts(archive, "", "officeDocument"):
+        workbook = part_xml(archive, workbook_part)
+        return workbook is not None and etree.QName(workbook).namespace == STRICT_NAMESPACE
+    return False
 
 
 def _sheet_parts(archive: zipfile.ZipFile) -> list[tuple[str, str]]:

@@ -91,6 +91,8 @@ def _zip_family(data: bytes, by_name: str | None) -> Sniffed:
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         # Broken: let the reader the name points to say so.
         return Sniffed(by_name if by_name in ("docx", "xlsx") else "zip")
+    if not names and by_name in ("docx", "xlsx"):
+        return Sniffed(by_name, (CORRUPT, f"The file is an empty zip archive, not a {BINARY_FORMATS[by_name]}."))
     if any(n.startswith("word/") for n in names):
         return Sniffed("docx")
     if "xl/workbook.bin" in names:

@@ -119,7 +119,7 @@ class VisiblePage:
 
 def visible_text(markup: str) -> VisiblePage:
     parser = _VisibleText()
-    parser.feed(markup)
+    parser.feed(_SCRIPT_END.sub(r"</\1>", markup))
     parser.close()
     return parser.page()
 
@@ -130,7 +130,10 @@ _BLOCKS = {"address", "article", "aside", "blockquote", "br", "dd", "div", "dl",
 _CELLS = {"td", "th"}
 _INVISIBLE = {"script", "style", "template"}
 _SPACES = re.compile(r"\s+")
-_META_NAMES = {"author", "creator", "publisher", "description", "keywords", "subject", "copyright",
+# Browsers end a script at "</script" whatever follows; html.parser wants a clean end tag,
+# and would otherwise hide the rest of the page inside the script.
+_SCRIPT_END = re.compile(r"</(script|style)\b[^>]*>", re.IGNORECASE)
+_META_NAMES = {"title", "author", "creator", "publisher", "description", "keywords", "subject", "copyright",
                "dc.creator", "dc.contributor", "dc.publisher", "dc.title", "dc.description"}
 
 

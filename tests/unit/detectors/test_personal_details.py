@@ -70,3 +70,23 @@ def test_a_known_place_is_not_a_person_but_a_surname_is_kept(detect):
     assert ("LOCATION", "Kent") in [(f.type, f.text) for f in findings]
     assert ("LOCATION", "Margate") in [(f.type, f.text) for f in findings]
     assert "Kent" not in [f.text for f in findings if f.type == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    "text,type_,expected",
+    [
+        ("Pupil at The Orchard Special School since May.", "SCHOOL", "The Orchard Special School"),
+        ("Our Lady of Lourdes Primary Academy called.", "SCHOOL", "Our Lady of Lourdes Primary Academy"),
+        ("The School will ring mum.", "SCHOOL", None),
+        ("Health Visitor: Pooja Verma\nSchool Nurse: Naveed Safi", "SCHOOL", None),  # no match across lines
+        ("Item 30\nChase Avenue residents met.", "STREET_ADDRESS", None),
+        ("Date: 03 Sep 2023\nRe: Amber Campbell, (DOB 21/03/16)", "DATE_OF_BIRTH", "21/03/16"),
+    ],
+)
+def test_matches_stay_on_their_line(detect, text, type_, expected):
+    assert_found(detect(text), type_, expected)
+
+
+def test_birth_context_on_the_next_line_does_not_make_a_letter_date_a_birth_date(detect):
+    findings = detect("Date: 03 Sep 2023\nRe: Amber Campbell, (DOB 21/03/16)")
+    assert [f.text for f in findings if f.type == "DATE_OF_BIRTH"] == ["21/03/16"]
