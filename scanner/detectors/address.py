@@ -61,12 +61,17 @@ class AddressCueRecognizer(LocalRecognizer):
     def analyze(self, text, entities, nlp_artifacts=None):  # noqa: ANN001
         results = []
         for m in self.CUE.finditer(text):
-            value = m.group("addr")
+            value = _STOP.split(m.group("addr"), maxsplit=1)[0].rstrip(" ,")
             if any(c.isdigit() for c in value):
                 explanation = AnalysisExplanation(self.name, 0.6, textual_explanation="an address after an address cue")
-                results.append(RecognizerResult("STREET_ADDRESS", m.start("addr"), m.end("addr"), 0.6, explanation,
+                results.append(RecognizerResult("STREET_ADDRESS", m.start("addr"), m.start("addr") + len(value), 0.6, explanation,
                                                 {"recognizer_name": self.name, "recognizer_identifier": self.id}))
         return results
+
+
+# Where prose resumes after the address: "lives at 14 Acacia Avenue with her mother".
+_STOP = re.compile(r" (?=(?:with|and|since|for|but|who|where|when|until|from|which|while|as|because|on|in|to|after"
+                   r"|before|together|alone|now|currently|temporarily|last|this|next)\b)")
 
 
 @register_recognizer("street_address")

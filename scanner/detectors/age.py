@@ -8,10 +8,11 @@ from scanner.detectors.registry import register_recognizer
 _N = r"(?:1[01]\d|[1-9]?\d)"  # 0–119
 PATTERNS = [
     Pattern("aged N", rf"(?<=\baged\s){_N}\b|(?<=\bage\s){_N}\b|(?<=\bage:\s){_N}\b|(?<=\bage:){_N}\b", 0.6),
-    Pattern("N years old", rf"\b{_N}(?=[\s\-]*(?:years?|yrs?)[\s\-]*old\b)", 0.7),
+    Pattern("N years old", rf"\b{_N}(?=[\s\-]*(?:years?|yrs?|months?|mths?|weeks?)[\s\-]*old\b)", 0.7),
+    Pattern("(N yrs)", rf"(?<=\()(?:{_N})(?=\s?(?:yrs?|years?|y|mths?|months?)\))", 0.7),
+    Pattern("N yrs", rf"\b{_N}(?=\s?yrs?\b)", 0.6),
     Pattern("N-year-old", rf"\b{_N}(?=-(?:years?|yrs?|month)-old\b)", 0.7),
     Pattern("Nyo", rf"\b{_N}\s?(?=y/?o\b)", 0.6),
-    Pattern("age N years", rf"(?<=\baged\s){_N}(?=\s(?:years?|yrs?|months?)\b)", 0.7),
 ]
 
 

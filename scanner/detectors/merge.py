@@ -57,6 +57,8 @@ def _rank(f: Finding) -> tuple[bool, float, int, int]:
 def _resolve_cluster(cluster: list[Finding]) -> list[Finding]:
     if len(cluster) == 1:
         return cluster
+    # The fuller reading of the same thing wins: "TRAN, Minh" over "Minh".
+    cluster = [f for f in cluster if not any(_inside(f, g) for g in cluster)]
     accepted: list[Finding] = []
     containers = sorted((f for f in cluster if f.type in CONTAINERS), key=_rank, reverse=True)
     rest = sorted((f for f in cluster if f.type not in CONTAINERS), key=_rank, reverse=True)
@@ -64,6 +66,11 @@ def _resolve_cluster(cluster: list[Finding]) -> list[Finding]:
         if all(_compatible(candidate, a) for a in accepted):
             accepted.append(candidate)
     return accepted
+
+
+def _inside(f: Finding, g: Finding) -> bool:
+    """f lies strictly inside g, and both are the same type."""
+    return f is not g and f.type == g.type and g.start <= f.start and f.end <= g.end and (g.end - g.start) > (f.end - f.start)
 
 
 def _compatible(candidate: Finding, accepted: Finding) -> bool:

@@ -25,7 +25,20 @@ _NOT_A_NAME = frozenset(
     mr mrs ms miss dr mx sir madam dear regards yours sincerely faithfully kind thanks thank team service
     monday tuesday wednesday thursday friday saturday sunday january february march april june july august
     september october november december today tomorrow yesterday morning afternoon evening
-    forename forenames surname surnames firstname lastname middlename middlenames fullname""".split()
+    forename forenames surname surnames firstname lastname middlename middlenames fullname sw swr iro fao cc re
+    dob d.o.b d.o.b. nfa csc cafcass ehc ehcp mash lado iro chin dsl dsp note please action outcome summary update
+    urgent confidential official sensitive private""".split()
+)
+# Words of headings, rooms, teams and documents: "Venue: Oak Room", "Subject: Core Group".
+_NOT_NAME_WORDS = frozenset(
+    """room rooms conference plan plans review meeting meetings centre center hub team teams council office service services
+    group core child children protection family families school academy college nursery health police court care early
+    help support panel strategy discussion update report assessment section order hall house street road lane avenue
+    close drive way the and of for to in on at a an by with meeting minutes agenda notes note visit visits home
+    visited referral referrals contact contacts case cases plan plans safeguarding unit ward clinic hospital surgery
+    practice board partnership authority county city borough trust foundation limited ltd plc uk nhs gp cin cp lac
+    district north south east west central new old first second third next last present absent apologies none tbc
+    yes no not known unknown other all monday tuesday wednesday thursday friday saturday sunday""".split()
 )
 # Names that are also everyday English words: propagated only where capitalised.
 _WORD_NAMES = frozenset(
@@ -47,12 +60,17 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], float], ...] = (
     ("title", re.compile(rf"\b{_TITLE}\.?[ \t]+((?:{_NAME_TOKEN})(?:[ \t]+(?:{_NAME_TOKEN})){{0,3}})"), 0.9),
     ("labelled field", re.compile(rf"(?im)(?:^|[.;,|]\s+)[ \t\-•*]*{_FIELD_LABELS}[ \t]*[:\-–][ \t]*(?-i:({_NAMEISH}))"), 0.85),
     ("initials", re.compile(r"\b(?<![A-Za-z.])([A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)(?![A-Za-z])"), 0.7),
+    ("role label", re.compile(
+        r"(?m)^[ \t\-•*]*(?:[A-Z][A-Za-z/&]*[ \t]){0,2}[A-Z][A-Za-z/&]*[ \t]*:[ \t]*"
+        rf"((?:{_NAME_TOKEN})(?:[ \t]+(?:{_NAME_TOKEN})){{1,2}})[ \t]*(?=$|[,(–\-])"), 0.65),
+    ("surname first", re.compile(r"(?m)\b((?-i:[A-Z][A-Z'’\-]{1,}),[ \t]+(?-i:[A-Z][a-z][^\W\d_]*))\b"), 0.75),
     ("pseudonym", re.compile(
         r"\b((?:Child|Baby|Sibling|Young Person|Mother|Father|Parent|Carer|Adult|Pupil|Family|Person|Subject)"
         r"[ \t]+[A-Z]{1,2}[0-9]?)\b(?![a-z'’])"), 0.6),
 )
 _INITIALS_NOT_NAMES = frozenset(
-    {"U.K.", "U.S.", "A.M.", "P.M.", "N.B.", "P.S.", "G.P.", "R.E.", "P.E.", "I.T.", "E.G.", "I.E.", "P.O.", "B.A.", "M.A."}
+    {"U.K.", "U.S.", "A.M.", "P.M.", "N.B.", "P.S.", "G.P.", "R.E.", "P.E.", "I.T.", "E.G.", "I.E.", "P.O.", "B.A.", "M.A.",
+     "D.O.B.", "O.B.", "D.O."}
 )
 _NER_LABELS = {"PERSON": "PERSON", "GPE": "LOCATION", "LOC": "LOCATION", "FAC": "LOCATION"}
 
@@ -104,7 +122,9 @@ class NameDetector:
                 text = chunk.text[start:end]
                 if end <= start or (cue == "initials" and text.replace(" ", "") in _INITIALS_NOT_NAMES):
                     continue
-                if cue in ("title", "labelled field") and not _plausible(text, "PERSON"):
+                if cue in ("title", "labelled field", "surname first", "role label") and not _plausible(text, "PERSON"):
+                    continue
+                if cue in ("role label", "labelled field") and any(w.lower() in _NOT_NAME_WORDS for w in text.split()):
                     continue
                 if cue == "title" and _street_abbreviation(chunk.text, match.start()):
                     continue
@@ -116,6 +136,8 @@ _CUE_EXPLANATIONS = {
     "labelled field": "a name in a labelled field (Name:, Mother:, Child:…)",
     "initials": "initials standing for a person",
     "pseudonym": "a pseudonym for a person (Child Q, Mother A…)",
+    "surname first": "a name written SURNAME, Forename",
+    "role label": "a full name after a role label (DSL:, Health Visitor:…)",
 }
 
 

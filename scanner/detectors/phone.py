@@ -21,6 +21,9 @@ _CANDIDATE = re.compile(r"\+?\(?\d[\d\s().\-]{5,}\d")
 CONTEXT = ["phone", "telephone", "tel", "mobile", "mob", "call", "contact", "number", "landline", "ring", "fax"]
 
 
+_DATE_SHAPE = re.compile(r"(?<!\d)\d{1,4}([./\-])\d{1,2}\1\d{2,4}(?!\d)")
+
+
 def _dialable(raw: str) -> bool:
     """Written as a UK national number (trunk 0, ten or more digits) or in international form.
 
@@ -41,7 +44,9 @@ class _Prefiltered(PhoneRecognizer):
     def analyze(self, text, entities, nlp_artifacts=None):  # noqa: ANN001
         results = []
         for start, end in _windows(text, self.MARGIN):
-            for r in super().analyze(text[start:end], entities, nlp_artifacts):
+            # Dates are blanked (same length) so the matcher cannot join "20/09/1988 - 0756…" into one run.
+            window = _DATE_SHAPE.sub(lambda m: " " * len(m.group()), text[start:end])
+            for r in super().analyze(window, entities, nlp_artifacts):
                 r.start, r.end = r.start + start, r.end + start
                 results.append(r)
         return results
@@ -65,7 +70,21 @@ class UkPhoneRecognizer(_Prefiltered):
 
 
 class OtherRegionsPhoneRecognizer(_Prefiltered):
+    """Numbers of other regions: written in international form, or labelled as a phone number.
+
+    In a UK record a bare ten-digit run is far more often an NHS number, a reference or a
+    date than a foreign phone number.
+    """
+
     SCORE = 0.5
+    LABEL = re.compile(r"(?i)\b(?:phone|tel|telephone|mobile|mob|cell|fax|call|ring|whatsapp|landline|number is|contact)\b"
+                       r"[^\n]{0,25}$")
+
+    def analyze(self, text, entities, nlp_artifacts=None):  # noqa: ANN001
+        return [
+            r for r in super().analyze(text, entities, nlp_artifacts)
+            if text.startswith(("+", "00"), r.start) or self.LABEL.search(text, max(0, r.start - 40), r.start)
+        ]
 
 
 @register_recognizer("phone")

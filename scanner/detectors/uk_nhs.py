@@ -1,6 +1,7 @@
 """UK_NHS: Presidio's NHS recognizer, validated by python-stdnum, with label-after context."""
 from __future__ import annotations
 
+from presidio_analyzer import Pattern
 from presidio_analyzer.predefined_recognizers import NhsRecognizer
 from stdnum.gb import nhs
 
@@ -15,6 +16,9 @@ class UkNhsRecognizer(ExcludedContextMixin, NhsRecognizer):
     the same check (1 in 11 do), so that context rules it out.
     """
 
+    # Presidio's pattern, not inside a phone number written with its country code
+    # ("+44 131 496 0725": the last ten digits can pass the check).
+    PATTERNS = [Pattern("NHS", r"(?<![+\d])(?<!\+\d\d )(?<!\+\d )(?<!\+\d{3} )\b\d{3}[- ]?\d{3}[- ]?\d{4}\b", 0.5)]
     CONTEXT = ["nhs", "health", "chi"]
     EXCLUDED_CONTEXT = ("utr", "taxpayer", "tax reference", "tax ref", "trn", "account", "sort code")
 
@@ -25,4 +29,4 @@ class UkNhsRecognizer(ExcludedContextMixin, NhsRecognizer):
 
 @register_recognizer("uk_nhs")
 def make() -> list:
-    return [UkNhsRecognizer(context=UkNhsRecognizer.CONTEXT)]
+    return [UkNhsRecognizer(patterns=UkNhsRecognizer.PATTERNS, context=UkNhsRecognizer.CONTEXT)]

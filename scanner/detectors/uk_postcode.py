@@ -8,14 +8,17 @@ from scanner.detectors.registry import register_recognizer
 
 # Presidio scores a bare postcode 0.1, below any sensible threshold; in the records of a UK
 # service a well-formed postcode is nearly always an address. Same regex, higher score.
-PATTERNS = [Pattern("UK postcode", p.regex, 0.6) for p in UkPostcodeRecognizer.PATTERNS]
-CONTEXT = ["postcode", "address", "post"]
+# Written in capitals it is a postcode; in lower case ("ls6 1tz" in a hurried note) it needs
+# an address word nearby, because prose has lower-case look-alikes ("a1 2nd").
+PATTERNS = [Pattern("UK postcode", rf"(?-i:{p.regex})", 0.6) for p in UkPostcodeRecognizer.PATTERNS] + [
+    Pattern("UK postcode, any case", p.regex, 0.3) for p in UkPostcodeRecognizer.PATTERNS
+]
+CONTEXT = ["postcode", "address", "post", "lives", "living", "moved", "road", "street", "avenue", "lane", "close",
+           "drive", "way", "crescent", "court", "gardens", "place", "terrace", "grove"]
 
 
 class _Postcode(UkPostcodeRecognizer):
-    def invalidate_result(self, pattern_text: str) -> bool:
-        # "a1 2nd"-like lower-case runs of prose are not postcodes; real ones are written in capitals.
-        return pattern_text.islower()
+    pass
 
 
 @register_recognizer("uk_postcode")

@@ -37,7 +37,7 @@ READERS: dict[str, Reader] = {
     "docx": read_docx, "xlsx": read_xlsx, "pdf": read_pdf, "zip": read_zip,
 }
 LABELS = {
-    "txt": "text file", "md": "Markdown file", "html": "web page", "csv": "CSV file", "eml": "e-mail",
+    "txt": "text file", "md": "Markdown file", "html": "web page", "csv": "CSV file", "eml": "mail message",
     "docx": "Word document", "xlsx": "Excel workbook", "pdf": "PDF", "zip": "zip archive",
 }
 _CHUNK = 1 << 20
@@ -92,6 +92,7 @@ def _extract(data: bytes, ctx: Context) -> Document:
     out = ctx.builder()
     sniffed = detect(data, ctx.name)
     limits = ctx.limits
+    fmt = sniffed.format
     if len(data) > limits.max_file_bytes:
         out.problem(OVER_LIMIT, f"The file is {size_text(len(data))}, more than the "
                                 f"{size_text(limits.max_file_bytes)} ShareGuard will read.")
@@ -104,13 +105,15 @@ def _extract(data: bytes, ctx: Context) -> Document:
         code, message = sniffed.problem
         out.problem(ctx.unsupported_code if code == UNKNOWN_FORMAT else code, message)
     else:
-        _run(READERS[sniffed.format], data, out, ctx, LABELS[sniffed.format])
-    return out.build(ctx.name, digest, sniffed.format, len(data))
+        fmt = _run(fmt, data, out, ctx)
+    return out.build(ctx.name, digest, fmt, len(data))
 
 
-def _run(reader: Reader, data: bytes, out: BoundedBuilder, ctx: Context, label: str) -> None:
+def _run(fmt: str, data: bytes, out: BoundedBuilder, ctx: Context) -> str:
+    """Run the format's reader and return the format the file turned out to be."""
+    label = LABELS[fmt]
     try:
-        reader(data, out, ctx)
+        READERS[fmt](data, out, ctx)
     except TextLimitReached:
         if not ctx.budget.text_limit_reported:
             ctx.budget.text_limit_reported = True
@@ -119,11 +122,13 @@ def _run(reader: Reader, data: bytes, out: BoundedBuilder, ctx: Context, label: 
     except LimitExceeded as exceeded:
         out.problem(OVER_LIMIT, str(exceeded))
     except NotText:
-        out.problem(ctx.unsupported_code, f"The file is named as a {label}, but its content is binary data, "
-                                          "not text, so it cannot be checked.")
+        named = f"The file is named as a {label}, but its content" if Path(ctx.name).suffix else "The file's content"
+        out.problem(ctx.unsupported_code, f"{named} is binary data in a format ShareGuard cannot read.")
+        return "unknown"
     except Exception as error:  # noqa: BLE001 - parsers fail in every way on bad input; fail closed
         log.debug("could not read %s", ctx.name, exc_info=True)
         out.problem(CORRUPT, f"The {label} is damaged and could not be read ({_reason(error)}).")
+    return fmt
 
 
 def _reason(error: Exception) -> str:

@@ -22,7 +22,9 @@ from scanner.extract.zipguard import open_archive, package_issues
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 REL_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 STORY_PARTS = ("header", "footer", "footnotes", "endnotes", "comments")
-HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+# An altChunk part is named by Word ("afchunk.dat"); its content type says what it really is.
+CHUNK_SUFFIXES = {"text/html": ".html", "application/xhtml+xml": ".html", "text/plain": ".txt",
+                  "message/rfc822": ".mht", "multipart/related": ".mht"}
 VARIANTS = {"default": "", "first": " (first page)", "even": " (even pages)"}
 
 
@@ -218,8 +220,7 @@ def _header_places(part: Part) -> dict[str, str]:
 def _add_alt_chunk(part: Part, out: BoundedBuilder, ctx: Context) -> None:
     """An altChunk is a whole file (HTML, MHT, RTF, …) pasted into the body: read it as one."""
     name = str(part.partname).lstrip("/")
-    if part.content_type in HTML_TYPES and not name.endswith((".htm", ".html", ".txt")):
-        name += ".html"
-    elif part.content_type == "message/rfc822" and not name.endswith(".mht"):
-        name += ".mht"
+    suffix = CHUNK_SUFFIXES.get(part.content_type, "")
+    if not name.lower().endswith(suffix):
+        name += suffix
     out.include(ctx.nested(part.blob, name))

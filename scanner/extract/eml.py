@@ -7,9 +7,11 @@ parts (S/MIME, PGP) and attachments ShareGuard cannot read are problems.
 from __future__ import annotations
 
 import email
+import itertools
 import mimetypes
 import re
 from email import policy
+from collections.abc import Iterator
 from email.message import Message
 
 from scanner.extract.context import ENCRYPTED, OPAQUE_CONTENT, BoundedBuilder, Context
@@ -21,14 +23,14 @@ ENCRYPTED_TYPES = {"multipart/encrypted", "application/pgp-encrypted"}
 PKCS7_TYPES = {"application/pkcs7-mime", "application/x-pkcs7-mime"}
 # A signature proves who sent the message; it holds no content of its own.
 SIGNATURE_TYPES = {"application/pkcs7-signature", "application/x-pkcs7-signature", "application/pgp-signature"}
-BODY_TYPES = {"text/plain": "text", "text/html": "HTML"}
+BODY_TYPES = {"text/plain", "text/html"}
 _FOLD = re.compile(r"\r?\n[ \t]+")
 
 
 def read_eml(data: bytes, out: BoundedBuilder, ctx: Context) -> None:
     message = email.message_from_bytes(data, policy=policy.default)
     _add_headers(message, out)
-    _add_part(message, out, ctx, [0])
+    _add_part(message, out, ctx, itertools.count(1))
 
 
 def _add_headers(message: Message, out: BoundedBuilder) -> None:
@@ -46,7 +48,7 @@ def _header_text(name: str, raw: str) -> str:
         return _FOLD.sub(" ", raw)
 
 
-def _add_part(part: Message, out: BoundedBuilder, ctx: Context, counter: list[int]) -> None:
+def _add_part(part: Message, out: BoundedBuilder, ctx: Context, numbers: Iterator[int]) -> None:
     """Walk the MIME tree: bodies become text, everything else is read as a file."""
     content_type = part.get_content_type()
     if content_type in ENCRYPTED_TYPES or (content_type in PKCS7_TYPES and _smime_type(part) == "enveloped-data"):
@@ -56,19 +58,20 @@ def _add_part(part: Message, out: BoundedBuilder, ctx: Context, counter: list[in
         return
     if content_type == "message/rfc822" and part.is_multipart():
         for inner in part.get_payload():
-            ctx.include_file(out, inner.as_bytes(policy=policy.default), _forwarded_name(counter), OPAQUE_CONTENT)
+            name = f"attached message {next(numbers)}.eml"
+            ctx.include_file(out, inner.as_bytes(policy=policy.default), name, OPAQUE_CONTENT)
         return
     if part.is_multipart():
         for inner in part.get_payload():
-            _add_part(inner, out, ctx, counter)
+            _add_part(inner, out, ctx, numbers)
         return
     filename = part.get_filename()
-    body = BODY_TYPES.get(content_type) or ("text" if part.get_content_maintype() == "multipart" else None)
-    if body and not filename and part.get_content_disposition() != "attachment":
+    # A multipart part that is not multipart lost its boundaries: its text is the body.
+    is_body = content_type in BODY_TYPES or part.get_content_maintype() == "multipart"
+    if is_body and not filename and part.get_content_disposition() != "attachment":
         _add_body(part, content_type, out)
         return
-    counter[0] += 1
-    name = filename or f"attachment {counter[0]}{mimetypes.guess_extension(content_type) or ''}"
+    name = filename or f"attachment {next(numbers)}{mimetypes.guess_extension(content_type) or ''}"
     ctx.include_file(out, part.get_payload(decode=True) or b"", name, OPAQUE_CONTENT)
 
 
@@ -101,8 +104,3 @@ def _body_text(part: Message) -> str:
         return payload.decode(part.get_content_charset() or "utf-8", errors="replace")
     except LookupError:
         return payload.decode("latin-1")
-
-
-def _forwarded_name(counter: list[int]) -> str:
-    counter[0] += 1
-    return f"attached message {counter[0]}.eml"

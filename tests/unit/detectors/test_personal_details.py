@@ -28,7 +28,7 @@ CASES = [
     ("The school will call back.", "SCHOOL", None),
     ("Visited Jayden Smith at home.", "PERSON", "Jayden Smith"),
     ("Mother: Adaeze Okafor", "PERSON", "Adaeze Okafor"),
-    ("Spoke to Mrs Nowak about the visit.", "PERSON", "Nowak"),
+    ("Spoke to Mrs Nowak about the visit.", "PERSON", "Mrs Nowak"),
     ("Child Q was strip-searched at school.", "PERSON", "Child Q"),
     ("J.S. disclosed that he was hit.", "PERSON", "J.S."),
     ("Contact Childline on 0800 1111.", "PERSON", None),
@@ -90,3 +90,26 @@ def test_matches_stay_on_their_line(detect, text, type_, expected):
 def test_birth_context_on_the_next_line_does_not_make_a_letter_date_a_birth_date(detect):
     findings = detect("Date: 03 Sep 2023\nRe: Amber Campbell, (DOB 21/03/16)")
     assert [f.text for f in findings if f.type == "DATE_OF_BIRTH"] == ["21/03/16"]
+
+
+@pytest.mark.parametrize(
+    "text,type_,expected",
+    [
+        ("DSL: Dylan Evans\nHealth Visitor: Pooja Verma", "PERSON", "Pooja Verma"),
+        ("Venue: Oak Room\nSubject: Core Group", "PERSON", None),
+        ("TRAN, Minh - (DOB 06-09-2012) - child present", "PERSON", "TRAN, Minh"),
+        ("TRAN, Minh - (DOB 06-09-2012) - child present", "DATE_OF_BIRTH", "06-09-2012"),
+        ("TRAN, Minh - (DOB 06-09-2012) - child present", "PHONE_NUMBER", None),
+        ("URGENT, Please call back", "PERSON", None),
+        ("Children: Gethin Liu (7 yrs), Xiaoling (20 months old)", "AGE", "7"),
+        ("Children: Gethin Liu (7 yrs), Xiaoling (20 months old)", "AGE", "20"),
+        ("moved to 4 Kings Road, ls6 1tz", "UK_POSTCODE", "ls6 1tz"),
+        ("Phone: +44 131 496 0725", "UK_NHS", None),
+        ("Phone: +44 131 496 0725", "PHONE_NUMBER", "+44 131 496 0725"),
+        ("NHS number 824 082 9917 (check digit wrong)", "PHONE_NUMBER", None),
+        ("My US number is (415) 555-0132", "PHONE_NUMBER", "(415) 555-0132"),
+        ("* Poppy Baker - mother - DOB - 20/09/1988 - 07562258001", "PHONE_NUMBER", "07562258001"),
+    ],
+)
+def test_messy_note_conventions(detect, text, type_, expected):
+    assert_found(detect(text), type_, expected)
