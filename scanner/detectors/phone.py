@@ -30,9 +30,10 @@ def _dialable(raw: str) -> bool:
     A bare "943 476 5919" is an NHS number or a reference, and "(2009" a year.
     """
     digits = sum(c.isdigit() for c in raw)
+    raw = raw.lstrip("( ")
     if raw.startswith("+"):
         return digits >= 9
-    return raw.lstrip("(").startswith("0") and digits >= 10
+    return raw.startswith("0") and digits >= 10
 
 
 class _Prefiltered(PhoneRecognizer):
@@ -48,6 +49,8 @@ class _Prefiltered(PhoneRecognizer):
             window = _DATE_SHAPE.sub(lambda m: " " * len(m.group()), text[start:end])
             for r in super().analyze(window, entities, nlp_artifacts):
                 r.start, r.end = r.start + start, r.end + start
+                if text[r.start] == "(" and ")" not in text[r.start : r.end]:
+                    r.start += 1  # "(+44 7417 556479)": the bracket encloses the number, it is not part of it
                 results.append(r)
         return results
 

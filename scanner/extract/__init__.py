@@ -90,10 +90,11 @@ def _extract(data: bytes, ctx: Context) -> Document:
     digest = hashlib.sha256(data).hexdigest()
     ctx = replace(ctx, sha256=digest)
     out = ctx.builder()
-    sniffed = detect(data, ctx.name)
     limits = ctx.limits
+    too_big = len(data) > limits.max_file_bytes
+    sniffed = detect(data[:4096] if too_big else data, ctx.name)
     fmt = sniffed.format
-    if len(data) > limits.max_file_bytes:
+    if too_big:
         out.problem(OVER_LIMIT, f"The file is {size_text(len(data))}, more than the "
                                 f"{size_text(limits.max_file_bytes)} ShareGuard will read.")
     elif ctx.depth > limits.max_depth:

@@ -28,7 +28,6 @@ _HEADER_CODE = re.compile(r'&(?:"[^"]*"|\d+|[A-Za-z])')
 _DRAWING_PART = re.compile(r"^xl/(drawings|diagrams|charts)/[^/]+\.xml$")
 STRICT_NAMESPACE = "http://purl.oclc.org/ooxml/spreadsheetml/main"
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-R_ID_STRICT = "{http://purl.oclc.org/ooxml/officeDocument/relationships}id"
 
 
 def read_csv(data: bytes, out: BoundedBuilder, ctx: Context) -> None:
@@ -119,8 +118,7 @@ def _sheet_parts(archive: zipfile.ZipFile) -> list[tuple[str, str]]:
             return []
         targets = dict(related_parts(archive, workbook_part, "worksheet"))
         sheets = (element for element in workbook.iter() if local(element) == "sheet")
-        return [(sheet.get("name", ""), targets[rid]) for sheet in sheets
-                if (rid := sheet.get(R_ID) or sheet.get(R_ID_STRICT)) in targets]
+        return [(sheet.get("name", ""), targets[sheet.get(R_ID)]) for sheet in sheets if sheet.get(R_ID) in targets]
     return []
 
 

@@ -36,7 +36,7 @@ OTHER_MAGICS = (
     (b"GIF8", "a GIF image"),
     (b"II*\x00", "a TIFF image"),
     (b"MM\x00*", "a TIFF image"),
-    (b"\x78\x9f\x3e\x22", "a Outlook TNEF (winmail.dat) file"),
+    (b"\x78\x9f\x3e\x22", "an Outlook TNEF (winmail.dat) file"),
     (b"-----BEGIN PGP", "a PGP-encrypted file"),
 )
 _HEADER_LINE = re.compile(rb"^[!-9;-~]+:")
@@ -53,6 +53,7 @@ class Sniffed:
 
 
 def detect(data: bytes, name: str) -> Sniffed:
+    """The format to read `data` as: magic bytes decide, then the extension of `name`."""
     extension = PurePosixPath(name.replace("\\", "/")).suffix.lower()
     by_name = BY_EXTENSION.get(extension)
     head = data[:1024]

@@ -108,6 +108,7 @@ def test_birth_context_on_the_next_line_does_not_make_a_letter_date_a_birth_date
         ("Phone: +44 131 496 0725", "PHONE_NUMBER", "+44 131 496 0725"),
         ("NHS number 824 082 9917 (check digit wrong)", "PHONE_NUMBER", None),
         ("My US number is (415) 555-0132", "PHONE_NUMBER", "(415) 555-0132"),
+        ("Parents: Francesca De Luca (+44 7417 556479); Matteo", "PHONE_NUMBER", "+44 7417 556479"),
         ("* Poppy Baker - mother - DOB - 20/09/1988 - 07562258001", "PHONE_NUMBER", "07562258001"),
     ],
 )
