@@ -27,7 +27,7 @@ from scanner.extract.sniff import BY_EXTENSION, detect
 from scanner.extract.text import NotText, read_html, read_plain
 from scanner.types import Document
 
-__all__ = ["Limits", "extract_bytes", "extract_file"]
+__all__ = ["extract_bytes", "extract_file"]
 
 log = logging.getLogger(__name__)
 

@@ -6,7 +6,8 @@ import zipfile
 
 import pytest
 
-from scanner.extract import Limits, extract_bytes
+from scanner.extract import extract_bytes
+from scanner.extract.builder import Limits
 from tests.fixtures_extract import assert_well_formed, codes, docx_bytes, patch_zip, segment_of, zip_bytes
 
 

@@ -7,7 +7,8 @@ import random
 
 import pytest
 
-from scanner.extract import Limits, extract_bytes, extract_file
+from scanner.extract import extract_bytes, extract_file
+from scanner.extract.builder import Limits
 from tests.fixtures_extract import (
     assert_well_formed, codes, docx_bytes, eml_message, pdf_bytes, pdf_with_hidden_content, xlsx_bytes, zip_bytes,
 )
