@@ -38,7 +38,10 @@ _NOT_NAME_WORDS = frozenset(
     visited referral referrals contact contacts case cases plan plans safeguarding unit ward clinic hospital surgery
     practice board partnership authority county city borough trust foundation limited ltd plc uk nhs gp cin cp lac
     district north south east west central new old first second third next last present absent apologies none tbc
-    yes no not known unknown other all monday tuesday wednesday thursday friday saturday sunday""".split()
+    yes no not known unknown other all monday tuesday wednesday thursday friday saturday sunday agenda consent
+    invitation transfer file summary minutes invoice total description subject purpose outcome worker workers
+    officer manager coordinator co-ordinator lead chair nurse visitor teacher head deputy assistant adviser advisor
+    therapist practitioner consultant paediatrician psychologist""".split()
 )
 # Names that are also everyday English words: propagated only where capitalised.
 _WORD_NAMES = frozenset(
@@ -53,16 +56,25 @@ _NAMEISH = rf"(?:(?:{_NAME_TOKEN})(?:[ \t]+(?:{_NAME_TOKEN}|de|da|van|von|bin|bi
 _FIELD_LABELS = (
     r"(?:Name|Full name|Child(?:'s)? name|Child|Young person|Pupil|Student|Mother|Mum|Father|Dad|Parent|Parent/carer"
     r"|Parent/Carer|Carer|Guardian|Sibling|Brother|Sister|Step-?father|Step-?mother|Stepdad|Stepmum|Grandmother|Grandfather"
-    r"|Partner|Referrer|Social worker|Allocated worker|Key worker|Teacher|Head teacher|GP|Health visitor|Subject"
-    r"|Patient|Client|Service user|Person|Contact|From|To|Attendees|Present|Author|Completed by|Signed)"
+    r"|Partner|Referrer|Social worker|Allocated worker|Key worker|Teacher|Head teacher|GP|Health visitor"
+    r"|Patient|Client|Service user|Person|Contact|From|To|Attendees|Present|Author|Completed by|Signed)(?![\w/])"
 )
 _PATTERNS: tuple[tuple[str, re.Pattern[str], float], ...] = (
     ("title", re.compile(rf"\b{_TITLE}\.?[ \t]+((?:{_NAME_TOKEN})(?:[ \t]+(?:{_NAME_TOKEN})){{0,3}})"), 0.9),
     ("labelled field", re.compile(rf"(?im)(?:^|[.;,|]\s+)[ \t\-•*]*{_FIELD_LABELS}[ \t]*[:\-–][ \t]*(?-i:({_NAMEISH}))"), 0.85),
     ("initials", re.compile(r"\b(?<![A-Za-z.])([A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)(?![A-Za-z])"), 0.7),
     ("role label", re.compile(
-        r"(?m)^[ \t\-•*]*(?:[A-Z][A-Za-z/&]*[ \t]){0,2}[A-Z][A-Za-z/&]*[ \t]*:[ \t]*"
-        rf"((?:{_NAME_TOKEN})(?:[ \t]+(?:{_NAME_TOKEN})){{1,2}})[ \t]*(?=$|[,(–\-])"), 0.65),
+        r"(?m)(?:^|[ \t]{2,}|\|[ \t]*)[ \t\-•*]*[A-Z][A-Za-z/&]*(?:[ \t][A-Za-z/&]+){0,2}[ \t]*:[ \t]*"
+        rf"((?:{_NAME_TOKEN})(?:[ \t]+(?:{_NAME_TOKEN}|de|da|dos|van|der|von|al|el|bin|ap)){{1,3}})[ \t]*(?=$|[,(–\-]|[ \t]{{2,}})"),
+        0.65),
+    ("sign-off", re.compile(
+        r"(?im)(?:^|[.!][ \t]+)[ \t]*(?:kind regards|warm regards|regards|best wishes|many thanks|thanks|thank you|"
+        r"yours sincerely|yours faithfully|best|cheers|signed)[ \t]*,?[ \t]*\n?[ \t]*"
+        rf"(?-i:((?:{_NAME_TOKEN})(?:[ \t]+(?:{_NAME_TOKEN}|de|da|dos|van|der|von|al|el|bin|ap)){{0,3}}))"), 0.7),
+    ("list entry", re.compile(
+        r"(?m)(?:^|:)[ \t]*(?:[\-•*o>][ \t]+)?"
+        rf"((?:{_NAME_TOKEN})(?:[ \t]+(?:{_NAME_TOKEN}|de|da|dos|van|der|von|al|el|bin|ap)){{1,3}})"
+        r"[ \t]+(?:-|–|\()[ \t]*[A-Za-z]"), 0.65),
     ("surname first", re.compile(r"(?m)\b((?-i:[A-Z][A-Z'’\-]{1,}),[ \t]+(?-i:[A-Z][a-z][^\W\d_]*))\b"), 0.75),
     ("pseudonym", re.compile(
         r"\b((?:Child|Baby|Sibling|Young Person|Mother|Father|Parent|Carer|Adult|Pupil|Family|Person|Subject)"
@@ -102,6 +114,11 @@ class NameDetector:
     def _from_ner(self, chunk: Chunk) -> Iterable[Finding]:
         for ent in chunk.doc.ents:
             type_ = _NER_LABELS.get(ent.label_)
+            if type_ != "PERSON" and ent.label_ in _MISREAD_LABELS and _used_as_person(ent, self._places):
+                start, end = _trim(chunk.text, ent.start_char, ent.end_char)
+                yield finding(chunk, start, end, "PERSON", 0.75, "names.ner",
+                              f"name-shaped, tagged {ent.label_} by the model, but used as a person here")
+                continue
             if type_ is None:
                 continue
             start, end = _trim(chunk.text, ent.start_char, ent.end_char)
@@ -122,15 +139,16 @@ class NameDetector:
                 text = chunk.text[start:end]
                 if end <= start or (cue == "initials" and text.replace(" ", "") in _INITIALS_NOT_NAMES):
                     continue
-                if cue in ("title", "labelled field", "surname first", "role label") and not _plausible(text, "PERSON"):
+                if cue in _CHECKED_CUES and not _plausible(text, "PERSON"):
                     continue
-                if cue in ("role label", "labelled field") and any(w.lower() in _NOT_NAME_WORDS for w in text.split()):
+                if cue in _CHECKED_CUES and any(w.lower() in _NOT_NAME_WORDS for w in text.split()):
                     continue
                 if cue == "title" and _street_abbreviation(chunk.text, match.start()):
                     continue
                 yield finding(chunk, start, end, "PERSON", score, f"names.{cue}", _CUE_EXPLANATIONS[cue])
 
 
+_CHECKED_CUES = frozenset({"title", "labelled field", "surname first", "role label", "sign-off", "list entry"})
 _CUE_EXPLANATIONS = {
     "title": "a name after a title (Mr, Mrs, Dr…)",
     "labelled field": "a name in a labelled field (Name:, Mother:, Child:…)",
@@ -138,7 +156,49 @@ _CUE_EXPLANATIONS = {
     "pseudonym": "a pseudonym for a person (Child Q, Mother A…)",
     "surname first": "a name written SURNAME, Forename",
     "role label": "a full name after a role label (DSL:, Health Visitor:…)",
+    "sign-off": "a name signing off a letter or e-mail",
+    "list entry": "a name heading an attendee or contact list entry (Name - role)",
 }
+
+
+# The small model tags many unfamiliar names as places or organisations. Such a span is a
+# person when it is shaped like a name and the words around it are used of people.
+_MISREAD_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP", "PRODUCT", "WORK_OF_ART"})
+_PERSON_BEFORE = frozenset(
+    """by with for dear regards thanks hi hello re cc mum dad mother father son daughter sister brother nan
+    grandmother grandfather aunt uncle cousin partner stepdad stepmum carer child pupil baby told asked saw
+    visited met called named says""".split()
+)
+_PLACE_BEFORE = frozenset("in at near towards around into via outside inside across".split())
+_PERSON_AFTER = frozenset(
+    """said says told reported disclosed explained stated confirmed agreed denied was is has had rang called
+    attended missed refused shouting shouted cries cried hit kicked lives lived moved started stayed became
+    seemed appeared looked wants wanted asked will would could should did does can may""".split()
+)
+
+
+def _used_as_person(ent, places: frozenset[str]) -> bool:  # noqa: ANN001
+    words = ent.text.split()
+    if not 1 <= len(words) <= 4 or ent.text in places:
+        return False
+    if not all(_name_shaped(w) for w in words):
+        return False
+    doc = ent.doc
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    if before in _PLACE_BEFORE:
+        return False
+    if after in ("'s", "’s", "-", "(") and len(words) > 1:
+        return True
+    return before in _PERSON_BEFORE or after in _PERSON_AFTER
+
+
+def _name_shaped(word: str) -> bool:
+    core = word.strip(".,'’")
+    return (
+        len(core) >= 2 and core[0].isupper() and not core.isupper() and core.lower() not in _NOT_NAME_WORDS
+        and core.lower() not in _NOT_A_NAME and all(c.isalpha() or c in "'’-" for c in core)
+    ) or core in ("de", "da", "dos", "van", "der", "von", "al", "el", "bin", "ap")
 
 
 def _street_abbreviation(text: str, title_start: int) -> bool:
@@ -171,8 +231,12 @@ def _plausible(text: str, type_: str) -> bool:
     words = [w.strip(".,'’").lower() for w in text.split()]
     if all(w in _NOT_A_NAME for w in words):
         return False
+    if type_ == "LOCATION" and text.isupper() and len(text) <= 3:  # "UC", "LA": Universal Credit, local authority
+        return False
     if type_ == "PERSON":
         if text.isupper() and len(text) <= 5:  # column headers: UPN, DOB, LEA
+            return False
+        if any(w in _NOT_NAME_WORDS for w in words):  # "Family Support Worker", "Agenda", "Core Group"
             return False
         if re.search(r"\b(?:School|Academy|College|Nursery|Council|Ltd|Limited|NHS|Trust|Team|Service)\b", text):
             return False
