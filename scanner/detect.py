@@ -17,7 +17,7 @@ from scanner.config import Config
 from scanner.detectors import load_builtins
 from scanner.detectors.base import Chunk
 from scanner.detectors.merge import AllowList, resolve
-from scanner.detectors.names import propagate
+from scanner.detectors.name_propagation import propagate
 from scanner.detectors.presidio import PresidioDetector
 from scanner.detectors.registry import build_detector, detectors, recognizers
 from scanner.errors import ConfigError

@@ -2,88 +2,23 @@
 
 The small English model misses many names of non-English origin and names in labelled
 fields ("Mother: Adaeze Okafor"), and it sometimes calls a school a person. This detector
-takes the model's PERSON/GPE/LOC spans, cleans them, and adds names after titles, in
-labelled fields, initials ("J.S.") and pseudonyms ("Child Q"). `propagate()` then marks every
-other mention of a name found once in the document (first names, surnames, lower case).
+takes the model's PERSON/GPE/LOC spans, cleans them, reads names the model calls places or
+organisations by how they are used, and adds the written cues of `name_cues` and known UK
+places. `name_propagation` then finds every other mention of each name in the document.
 """
 from __future__ import annotations
 
-import dataclasses
 import re
 from typing import ClassVar, Iterable
 
 from scanner.detectors.base import Chunk, finding
+from scanner.detectors.name_cues import CUES, INITIALS_NOT_NAMES
+from scanner.detectors.name_words import (
+    NOT_A_NAME, NOT_NAME_WORDS, PARTICLES, PERSON_AFTER, PERSON_BEFORE, PLACE_BEFORE, SPEECH_VERBS,
+)
 from scanner.detectors.registry import register_detector
-from scanner.types import PERSONAL_DATA, Finding
+from scanner.types import Finding
 
-_NOT_A_NAME = frozenset(
-    """mum dad mother father mom parent parents carer carers child children baby sibling siblings brother sister
-    nan nana nanny grandma grandad grandmother grandfather aunt auntie uncle cousin stepdad stepmum stepfather
-    stepmother partner boyfriend girlfriend foster worker social teacher head headteacher school nurse doctor gp
-    dsl mash police officer manager lead designated safeguarding child-protection senco ehcp cin cp lac cla
-    nhs upn dob nino ni tel mob email address postcode name surname forename date ref case id no number
-    mr mrs ms miss dr mx sir madam dear regards yours sincerely faithfully kind thanks thank team service
-    monday tuesday wednesday thursday friday saturday sunday january february march april june july august
-    september october november december today tomorrow yesterday morning afternoon evening
-    forename forenames surname surnames firstname lastname middlename middlenames fullname sw swr iro fao cc re
-    dob d.o.b d.o.b. nfa csc cafcass ehc ehcp mash lado iro chin dsl dsp note please action outcome summary update
-    urgent confidential official sensitive private""".split()
-)
-# Words of headings, rooms, teams and documents: "Venue: Oak Room", "Subject: Core Group".
-_NOT_NAME_WORDS = frozenset(
-    """room rooms conference plan plans review meeting meetings centre center hub team teams council office service services
-    group core child children protection family families school academy college nursery health police court care early
-    help support panel strategy discussion update report assessment section order hall house street road lane avenue
-    close drive way the and of for to in on at a an by with meeting minutes agenda notes note visit visits home
-    visited referral referrals contact contacts case cases plan plans safeguarding unit ward clinic hospital surgery
-    practice board partnership authority county city borough trust foundation limited ltd plc uk nhs gp cin cp lac
-    district north south east west central new old first second third next last present absent apologies none tbc
-    yes no not known unknown other all monday tuesday wednesday thursday friday saturday sunday agenda consent
-    invitation transfer file summary minutes invoice total description subject purpose outcome worker workers
-    officer manager coordinator co-ordinator lead chair nurse visitor teacher head deputy assistant adviser advisor
-    therapist practitioner consultant paediatrician psychologist""".split()
-)
-# Names that are also everyday English words: propagated only where capitalised.
-_WORD_NAMES = frozenset(
-    """will may june april august hope grace faith joy rose mark bill bob pat sue ray dawn summer autumn holly ivy
-    lily ruby amber jack frank guy max rich drew sunny star angel king young brown white green black long short
-    little hill wood field stone bell page rice cook baker miller mason chase hunter sky river jordan penny
-    violet daisy iris poppy heather jasmine olive pearl crystal destiny honor precious""".split()
-)
-_TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Master|Sir|Dame|Lady|Lord|Rev|Revd|Cllr|PC|DC|DS|DI|Sgt|Nurse)"
-_NAME_TOKEN = r"[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|['’\-](?=[^\W\d_]))+|[A-Z]\.?"
-_NAMEISH = rf"(?:(?:{_NAME_TOKEN})(?:[ \t]+(?:{_NAME_TOKEN}|de|da|van|von|bin|binti|al|el|di|le|la|du)){{0,3}})"
-_FIELD_LABELS = (
-    r"(?:Name|Full name|Child(?:'s)? name|Child|Young person|Pupil|Student|Mother|Mum|Father|Dad|Parent|Parent/carer"
-    r"|Parent/Carer|Carer|Guardian|Sibling|Brother|Sister|Step-?father|Step-?mother|Stepdad|Stepmum|Grandmother|Grandfather"
-    r"|Partner|Referrer|Social worker|Allocated worker|Key worker|Teacher|Head teacher|GP|Health visitor"
-    r"|Patient|Client|Service user|Person|Contact|From|To|Attendees|Present|Author|Completed by|Signed)(?![\w/])"
-)
-_PATTERNS: tuple[tuple[str, re.Pattern[str], float], ...] = (
-    ("title", re.compile(rf"\b{_TITLE}\.?[ \t]+((?:{_NAME_TOKEN})(?:[ \t]+(?:{_NAME_TOKEN})){{0,3}})"), 0.9),
-    ("labelled field", re.compile(rf"(?im)(?:^|[.;,|]\s+)[ \t\-•*]*{_FIELD_LABELS}[ \t]*[:\-–][ \t]*(?-i:({_NAMEISH}))"), 0.85),
-    ("initials", re.compile(r"\b(?<![A-Za-z.])([A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)(?![A-Za-z])"), 0.7),
-    ("role label", re.compile(
-        r"(?m)(?:^|[ \t]{2,}|\|[ \t]*)[ \t\-•*]*[A-Z][A-Za-z/&]*(?:[ \t][A-Za-z/&]+){0,2}[ \t]*:[ \t]*"
-        rf"((?:{_NAME_TOKEN})(?:[ \t]+(?:{_NAME_TOKEN}|de|da|dos|van|der|von|al|el|bin|ap)){{1,3}})[ \t]*(?=$|[,(–\-]|[ \t]{{2,}})"),
-        0.65),
-    ("sign-off", re.compile(
-        r"(?im)(?:^|[.!][ \t]+)[ \t]*(?:kind regards|warm regards|regards|best wishes|many thanks|thanks|thank you|"
-        r"yours sincerely|yours faithfully|best|cheers|signed)[ \t]*,?[ \t]*\n?[ \t]*"
-        rf"(?-i:((?:{_NAME_TOKEN})(?:[ \t]+(?:{_NAME_TOKEN}|de|da|dos|van|der|von|al|el|bin|ap)){{0,3}}))"), 0.7),
-    ("list entry", re.compile(
-        r"(?m)(?:^|:)[ \t]*(?:[\-•*o>][ \t]+)?"
-        rf"((?:{_NAME_TOKEN})(?:[ \t]+(?:{_NAME_TOKEN}|de|da|dos|van|der|von|al|el|bin|ap)){{1,3}})"
-        r"[ \t]+(?:-|–|\()[ \t]*[A-Za-z]"), 0.65),
-    ("surname first", re.compile(r"(?m)\b((?-i:[A-Z][A-Z'’\-]{1,}),[ \t]+(?-i:[A-Z][a-z][^\W\d_]*))\b"), 0.75),
-    ("pseudonym", re.compile(
-        r"\b((?:Child|Baby|Sibling|Young Person|Mother|Father|Parent|Carer|Adult|Pupil|Family|Person|Subject)"
-        r"[ \t]+[A-Z]{1,2}[0-9]?)\b(?![a-z'’])"), 0.6),
-)
-_INITIALS_NOT_NAMES = frozenset(
-    {"U.K.", "U.S.", "A.M.", "P.M.", "N.B.", "P.S.", "G.P.", "R.E.", "P.E.", "I.T.", "E.G.", "I.E.", "P.O.", "B.A.", "M.A.",
-     "D.O.B.", "O.B.", "D.O."}
-)
 _NER_LABELS = {"PERSON": "PERSON", "GPE": "LOCATION", "LOC": "LOCATION", "FAC": "LOCATION"}
 
 
@@ -102,6 +37,7 @@ class NameDetector:
     def detect(self, chunk: Chunk) -> Iterable[Finding]:
         yield from self._from_ner(chunk)
         yield from self._from_cues(chunk)
+        yield from self._from_speech(chunk)
         yield from self._from_places(chunk)
 
     def _from_places(self, chunk: Chunk) -> Iterable[Finding]:
@@ -126,6 +62,8 @@ class NameDetector:
                 continue
             if type_ == "PERSON" and chunk.text[start:end] in self._places:
                 continue  # "Kent" alone is the county (reported by _from_places), not a person
+            if _LABEL.match(chunk.text, end) and (start == 0 or chunk.text[start - 1] == "\n"):
+                continue  # "Bill to:", "Agenda:" at the start of a line label what follows
             # The small model often calls an unfamiliar name a place; a place scores lower so
             # that a name cue or a name found elsewhere in the document wins.
             score = 0.85 if type_ == "PERSON" else 0.7
@@ -133,50 +71,36 @@ class NameDetector:
                           f"spaCy named-entity model tagged this as {ent.label_}")
 
     def _from_cues(self, chunk: Chunk) -> Iterable[Finding]:
-        for cue, pattern, score in _PATTERNS:
-            for match in pattern.finditer(chunk.text):
+        for cue in CUES:
+            for match in cue.pattern.finditer(chunk.text):
                 start, end = _trim(chunk.text, *match.span(1))
                 text = chunk.text[start:end]
-                if end <= start or (cue == "initials" and text.replace(" ", "") in _INITIALS_NOT_NAMES):
+                if end <= start or (cue.name == "initials" and text.replace(" ", "") in INITIALS_NOT_NAMES):
                     continue
-                if cue in _CHECKED_CUES and not _plausible(text, "PERSON"):
+                if cue.checked:
+                    start, text = _drop_leading_word(chunk.text, start, text)
+                    if not _plausible(text, "PERSON") or text in self._places:
+                        continue
+                if cue.name == "title" and _street_abbreviation(chunk.text, match.start()):
                     continue
-                if cue in _CHECKED_CUES and any(w.lower() in _NOT_NAME_WORDS for w in text.split()):
-                    continue
-                if cue == "title" and _street_abbreviation(chunk.text, match.start()):
-                    continue
-                yield finding(chunk, start, end, "PERSON", score, f"names.{cue}", _CUE_EXPLANATIONS[cue])
+                yield finding(chunk, start, end, "PERSON", cue.score, f"names.{cue.name}", cue.explanation)
 
-
-_CHECKED_CUES = frozenset({"title", "labelled field", "surname first", "role label", "sign-off", "list entry"})
-_CUE_EXPLANATIONS = {
-    "title": "a name after a title (Mr, Mrs, Dr…)",
-    "labelled field": "a name in a labelled field (Name:, Mother:, Child:…)",
-    "initials": "initials standing for a person",
-    "pseudonym": "a pseudonym for a person (Child Q, Mother A…)",
-    "surname first": "a name written SURNAME, Forename",
-    "role label": "a full name after a role label (DSL:, Health Visitor:…)",
-    "sign-off": "a name signing off a letter or e-mail",
-    "list entry": "a name heading an attendee or contact list entry (Name - role)",
-}
+    def _from_speech(self, chunk: Chunk) -> Iterable[Finding]:
+        """"Femi said…", "Folake says…": a capitalised word that speaks or acts like a person."""
+        doc = chunk.doc
+        for token in doc[:-1]:
+            if not (token.is_title and doc[token.i + 1].lower_ in SPEECH_VERBS) or token.is_stop:
+                continue
+            if not _name_shaped(token.text) or token.text in self._places:
+                continue
+            yield finding(chunk, token.idx, token.idx + len(token.text), "PERSON", 0.65, "names.speech",
+                          f"a name doing what people do ('{doc[token.i + 1].text}')")
 
 
 # The small model tags many unfamiliar names as places or organisations. Such a span is a
 # person when it is shaped like a name and the words around it are used of people.
+_LABEL = re.compile(r"(?:[ \t]+[a-z]+)?[ \t]*:")
 _MISREAD_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP", "PRODUCT", "WORK_OF_ART"})
-_PERSON_BEFORE = frozenset(
-    """by with for dear regards thanks hi hello re cc mum dad mother father son daughter sister brother nan
-    grandmother grandfather aunt uncle cousin partner stepdad stepmum carer child pupil baby told asked saw
-    visited met called named says""".split()
-)
-_PLACE_BEFORE = frozenset("in at near towards around into via outside inside across".split())
-_PERSON_AFTER = frozenset(
-    """said says told reported disclosed explained stated confirmed agreed denied was is has had rang called
-    attended missed refused shouting shouted cries cried hit kicked lives lived moved started stayed became
-    seemed appeared looked wants wanted asked will would could should did does can may""".split()
-)
-
-
 def _used_as_person(ent, places: frozenset[str]) -> bool:  # noqa: ANN001
     words = ent.text.split()
     if not 1 <= len(words) <= 4 or ent.text in places:
@@ -186,19 +110,29 @@ def _used_as_person(ent, places: frozenset[str]) -> bool:  # noqa: ANN001
     doc = ent.doc
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
-    if before in _PLACE_BEFORE:
+    if before in PLACE_BEFORE:
         return False
     if after in ("'s", "’s", "-", "(") and len(words) > 1:
         return True
-    return before in _PERSON_BEFORE or after in _PERSON_AFTER
+    return before in PERSON_BEFORE or after in PERSON_AFTER
 
 
 def _name_shaped(word: str) -> bool:
     core = word.strip(".,'’")
     return (
-        len(core) >= 2 and core[0].isupper() and not core.isupper() and core.lower() not in _NOT_NAME_WORDS
-        and core.lower() not in _NOT_A_NAME and all(c.isalpha() or c in "'’-" for c in core)
-    ) or core in ("de", "da", "dos", "van", "der", "von", "al", "el", "bin", "ap")
+        len(core) >= 2 and core[0].isupper() and not core.isupper() and core.lower() not in NOT_NAME_WORDS
+        and core.lower() not in NOT_A_NAME and all(c.isalpha() or c in "'’-" for c in core)
+    ) or core in PARTICLES
+
+
+def _drop_leading_word(text: str, start: int, name: str) -> tuple[int, str]:
+    """"Visited Jayden Smith DOB…": a sentence's first word before a two-word name is not part of it."""
+    words = name.split()
+    sentence_start = start == 0 or text[max(0, start - 2) : start].strip() in ("", ".", ":", "-", "•", "*")
+    if len(words) >= 3 and sentence_start and words[0].lower() not in PARTICLES:
+        cut = name.index(words[1], len(words[0]))
+        return start + cut, name[cut:]
+    return start, name
 
 
 def _street_abbreviation(text: str, title_start: int) -> bool:
@@ -229,71 +163,15 @@ def _plausible(text: str, type_: str) -> bool:
     if len(text) < 2 or any(c.isdigit() for c in text) or "@" in text:
         return False
     words = [w.strip(".,'’").lower() for w in text.split()]
-    if all(w in _NOT_A_NAME for w in words):
+    if all(w in NOT_A_NAME for w in words):
         return False
     if type_ == "LOCATION" and text.isupper() and len(text) <= 3:  # "UC", "LA": Universal Credit, local authority
         return False
     if type_ == "PERSON":
         if text.isupper() and len(text) <= 5:  # column headers: UPN, DOB, LEA
             return False
-        if any(w in _NOT_NAME_WORDS for w in words):  # "Family Support Worker", "Agenda", "Core Group"
+        if any(w in NOT_NAME_WORDS for w in words):  # "Family Support Worker", "Agenda", "Core Group"
             return False
         if re.search(r"\b(?:School|Academy|College|Nursery|Council|Ltd|Limited|NHS|Trust|Team|Service)\b", text):
             return False
     return True
-
-
-def propagate(text: str, findings: list[Finding], stopwords: frozenset[str]) -> list[Finding]:
-    """Every other mention of a person already found in this document is that person too.
-
-    Returns the findings with additions: further mentions of each name (first name,
-    surname, lower case where the name is not also an everyday word), and any place the
-    model reported that is in fact one of those names ("Adaeze Okafor" tagged as a city).
-    """
-    names = _name_variants(f.text for f in findings if f.type == "PERSON" and f.kind == PERSONAL_DATA)
-    if not names:
-        return findings
-    pattern = _variants_pattern(names)
-    out = [_as_person(f) if f.detector == "names.ner" and f.type == "LOCATION" and pattern.search(f.text) else f
-           for f in findings]
-    # Known places keep their reading: "Kent" the county is not Clark Kent.
-    taken = sorted((f.start, f.end) for f in out if f.type == "PERSON" or f.detector == "names.places")
-    for match in pattern.finditer(text):
-        value = match.group(0)
-        if not (value[0].isupper() or value.lower() not in _WORD_NAMES | stopwords):
-            continue
-        if _overlaps(taken, match.start(), match.end()):
-            continue
-        out.append(Finding(PERSONAL_DATA, "PERSON", match.start(), match.end(), value, 0.8, "names.propagated",
-                           "the same name was recognised elsewhere in this document"))
-    return out
-
-
-def _as_person(f: Finding) -> Finding:
-    return dataclasses.replace(f, type="PERSON", score=0.8, detector="names.propagated",
-                               explanation="tagged as a place by the model, but it holds a name found elsewhere in this document")
-
-
-def _name_variants(texts: Iterable[str]) -> set[str]:
-    variants: set[str] = set()
-    for text in texts:
-        parts = [p for p in re.split(r"[\s]+", text) if p]
-        if len(parts) > 1 or len(text) > 2:
-            variants.add(text)
-        for part in parts:
-            clean = part.strip(".,")
-            if len(clean) >= 3 and clean[0].isupper() and clean.lower() not in _NOT_A_NAME and "." not in clean:
-                variants.add(clean)
-    return variants
-
-
-def _variants_pattern(names: set[str]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<![\w'’])(?:{alternatives})(?![\w])", re.IGNORECASE)
-
-
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    import bisect
-
-    i = bisect.bisect_right(spans, (start, float("inf")))
-    return (i > 0 and spans[i - 1][1] > start) or (i < len(spans) and spans[i][0] < end)

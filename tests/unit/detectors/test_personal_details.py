@@ -114,3 +114,30 @@ def test_birth_context_on_the_next_line_does_not_make_a_letter_date_a_birth_date
 )
 def test_messy_note_conventions(detect, text, type_, expected):
     assert_found(detect(text), type_, expected)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Reporting officer: Tanvir Miah tanvir.miah@police.example.uk", "Tanvir Miah"),
+        ("email from rose fairweather (rose.fairweather@school.example.sch.uk)", "rose fairweather"),
+        ("Dear Sabbir, neighbours reported shouting.", "Sabbir"),
+        ("Yours sincerely,\n\nMursal Stanikzai\nGeneral Practitioner", "Mursal Stanikzai"),
+        ("Contacts:\n1) Francesca Russo (mother) 0771 155 9307", "Francesca Russo"),
+        ("Seen: Ayodele Babatunde born 12/03/2010 at home", "Ayodele Babatunde"),
+        ("Met Femi at the centre. Femi said he feels safe.", "Femi"),
+        ("mum of Arjun Shah (age 7) and Delroy.", "Delroy"),
+        ("Minutes by Matteo Russo.", "Matteo Russo"),
+    ],
+)
+def test_name_cues_beyond_the_model(detect, text, expected):
+    assert_found(detect(text), "PERSON", expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Estonia was super fun to visit!", "Zoolander is a 2021 action-comedy film.", "Barnardo's runs the project.",
+     "Bill to: Kent County Council", "Family Support Worker", "Subject: Invitation: Core Group"],
+)
+def test_not_people(detect, text):
+    assert [f.text for f in detect(text) if f.type == "PERSON"] == []

@@ -1,0 +1,63 @@
+"""Written conventions that mark a name where the NER model may not: each cue is a regex whose
+group 1 is the name, with the score it earns and the one-line explanation it carries."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Master|Sir|Dame|Lady|Lord|Rev|Revd|Cllr|PC|DC|DS|DI|Sgt|Nurse)"
+NAME_TOKEN = r"[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|['’\-](?=[^\W\d_]))+|[A-ZÀ-ÖØ-Þ]\.?"
+_PARTICLE = r"de|da|dos|van|der|von|al|el|bin|binti|ap|di|le|la|du"
+_NAME = rf"(?:{NAME_TOKEN})(?:[ \t]+(?:{NAME_TOKEN}|{_PARTICLE}))"
+_FIELD_LABELS = (
+    r"(?:Name|Full name|Child(?:'s)? name|Child|Young person|Pupil|Student|Mother|Mum|Father|Dad|Parent|Parent/carer"
+    r"|Carer|Guardian|Sibling|Brother|Sister|Step-?father|Step-?mother|Stepdad|Stepmum|Grandmother|Grandfather"
+    r"|Partner|Referrer|Social worker|Allocated worker|Key worker|Teacher|Head teacher|GP|Health visitor"
+    r"|Patient|Client|Service user|Person|Contact|From|To|Attendees|Present|Author|Completed by|Signed)(?![\w/])"
+)
+_BIRTH = r"(?:DOB|D\.O\.B\.?|d\.o\.b\.?|dob|born|b\.|date of birth|aged|age)"
+
+
+@dataclass(frozen=True)
+class Cue:
+    name: str
+    pattern: re.Pattern[str]
+    score: float
+    explanation: str
+    checked: bool = True  # the captured text must look like a private person's name
+
+
+CUES: tuple[Cue, ...] = (
+    Cue("title", re.compile(rf"\b{TITLE}\.?[ \t]+({_NAME}{{0,3}})"), 0.9, "a name after a title (Mr, Mrs, Dr…)"),
+    Cue("labelled field",
+        re.compile(rf"(?im)(?:^|[.;,|]\s+)[ \t\-•*]*{_FIELD_LABELS}[ \t]*[:\-–][ \t]*(?-i:({_NAME}{{0,3}}))"), 0.85,
+        "a name in a labelled field (Name:, Mother:, Child:…)"),
+    Cue("role label", re.compile(
+        r"(?m)(?:^|[ \t]{2,}|\|[ \t]*)[ \t\-•*]*[A-Z][A-Za-z/&]*(?:[ \t][A-Za-z/&]+){0,2}[ \t]*:[ \t]*"
+        rf"({_NAME}{{1,3}})[ \t]*(?=$|[,(–\-]|[ \t]{{2,}})"), 0.65,
+        "a full name after a role label (DSL:, Health Visitor:…)"),
+    Cue("greeting", re.compile(rf"(?im)(?:^|[.!][ \t]+)[ \t]*(?:dear|hi|hello)[ \t]+(?-i:({_NAME}{{0,2}}))[ \t]*[,\n-]"),
+        0.75, "a name greeted at the start of a letter or message"),
+    Cue("sign-off", re.compile(
+        r"(?im)(?:^|[.!][ \t]+)[ \t]*(?:kind regards|warm regards|regards|best wishes|many thanks|thanks|thank you|"
+        r"yours sincerely|yours faithfully|best|cheers|signed)[ \t]*,?[ \t]*\n?[ \t]*\n?[ \t]*"
+        rf"(?-i:({_NAME}{{0,3}}))"), 0.7, "a name signing off a letter or e-mail"),
+    Cue("list entry", re.compile(
+        r"(?m)(?:^|:)[ \t]*(?:(?:[\-•*o>]|\d{1,2}[.)])[ \t]+)?"
+        rf"({_NAME}{{1,3}})[ \t]+(?:-|–|\()[ \t]*[A-Za-z]"), 0.65,
+        "a name heading an attendee or contact list entry (Name - role)"),
+    Cue("before birth details", re.compile(rf"(?-i:\b({_NAME}{{0,3}}))[ \t]*,?[ \t]*[(\-–]?[ \t]*{_BIRTH}\b[ \t]*[:\-]?[ \t]*\d"),
+        0.75, "a name followed by its date of birth or age"),
+    Cue("surname first", re.compile(r"(?m)\b((?-i:[A-Z][A-Z'’\-]{1,}),[ \t]+(?-i:[A-Z][a-z][^\W\d_]*))\b"), 0.75,
+        "a name written SURNAME, Forename"),
+    Cue("initials", re.compile(r"\b(?<![A-Za-z.])([A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)(?![A-Za-z])"), 0.7,
+        "initials standing for a person", checked=False),
+    Cue("pseudonym", re.compile(
+        r"\b((?:Child|Baby|Sibling|Young Person|Mother|Father|Parent|Carer|Adult|Pupil|Family|Person|Subject)"
+        r"[ \t]+[A-Z]{1,2}[0-9]?)\b(?![a-z'’])"), 0.6, "a pseudonym for a person (Child Q, Mother A…)", checked=False),
+)
+
+INITIALS_NOT_NAMES = frozenset(
+    {"U.K.", "U.S.", "A.M.", "P.M.", "N.B.", "P.S.", "G.P.", "R.E.", "P.E.", "I.T.", "E.G.", "I.E.", "P.O.", "B.A.", "M.A.",
+     "D.O.B.", "O.B.", "D.O."}
+)

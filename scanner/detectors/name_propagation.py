@@ -1,0 +1,102 @@
+"""Document-level name rules, run once all chunks are scanned.
+
+A person found once is found everywhere: every other mention of the name (first name,
+surname, lower case where the name is not also an everyday word), a place the model reported
+that is in fact that name, a name written next to its own e-mail address, and a name joined
+to a known one by "and".
+"""
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import re
+from typing import Iterable
+
+from scanner.detectors.name_words import NOT_A_NAME, NOT_NAME_WORDS, WORD_NAMES
+from scanner.types import PERSONAL_DATA, Finding
+
+_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:['’\-][^\W\d_]+)*"
+_JOINED = re.compile(rf"(?:[ \t]*\([^()\n]{{0,30}}\))?[ \t]+and[ \t]+({_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)\b")
+
+
+def propagate(text: str, findings: list[Finding], stopwords: frozenset[str]) -> list[Finding]:
+    """The findings with every further mention of the people in them added."""
+    findings = findings + _names_by_email(text, findings) + _joined_names(text, findings)
+    names = _name_variants(f.text for f in findings if f.type == "PERSON" and f.kind == PERSONAL_DATA)
+    if not names:
+        return findings
+    pattern = _variants_pattern(names)
+    out = [_as_person(f) if f.detector == "names.ner" and f.type == "LOCATION" and pattern.search(f.text) else f
+           for f in findings]
+    # Known places keep their reading: "Kent" the county is not Clark Kent.
+    taken = sorted((f.start, f.end) for f in out if f.type == "PERSON" or f.detector == "names.places")
+    for match in pattern.finditer(text):
+        value = match.group(0)
+        if not (value[0].isupper() or value.lower() not in WORD_NAMES | stopwords):
+            continue
+        if _overlaps(taken, match.start(), match.end()):
+            continue
+        out.append(_person(match.start(), value, "names.propagated", "the same name was recognised elsewhere in this document"))
+    return out
+
+
+def _person(start: int, value: str, detector: str, why: str, score: float = 0.8) -> Finding:
+    return Finding(PERSONAL_DATA, "PERSON", start, start + len(value), value, score, detector, why)
+
+
+def _names_by_email(text: str, findings: list[Finding]) -> list[Finding]:
+    """"Tanvir Miah tanvir.miah@…", "rose fairweather (rose.fairweather@…)": the address spells the name."""
+    out = []
+    for f in findings:
+        if f.type != "EMAIL_ADDRESS":
+            continue
+        parts = [p for p in re.split(r"[._\-]", f.text.split("@")[0]) if len(p) >= 2 and p.isalpha()]
+        if len(parts) < 2:
+            continue
+        words = r"[ \t]+".join(re.escape(p) for p in parts)
+        before = text[max(0, f.start - 80) : f.start]
+        match = re.search(rf"(?i)\b({words})[ \t]*[(<\[]?[ \t]*$", before)
+        if match:
+            start = f.start - len(before) + match.start(1)
+            out.append(_person(start, match.group(1), "names.email", "a name spelled out by the e-mail address beside it"))
+    return out
+
+
+def _joined_names(text: str, findings: list[Finding]) -> list[Finding]:
+    """"Arjun Shah and Delroy": a capitalised name joined to a known person by "and"."""
+    out = []
+    for f in findings:
+        if f.type != "PERSON" or f.kind != PERSONAL_DATA:
+            continue
+        match = _JOINED.match(text, f.end)
+        if match and not any(w.lower() in NOT_NAME_WORDS | NOT_A_NAME for w in match.group(1).split()):
+            out.append(_person(match.start(1), match.group(1), "names.joined", "a name joined by 'and' to a person", 0.7))
+    return out
+
+
+def _as_person(f: Finding) -> Finding:
+    return dataclasses.replace(f, type="PERSON", score=0.8, detector="names.propagated",
+                               explanation="tagged as a place by the model, but it holds a name found elsewhere in this document")
+
+
+def _name_variants(texts: Iterable[str]) -> set[str]:
+    variants: set[str] = set()
+    for text in texts:
+        parts = [p for p in re.split(r"[\s,]+", text) if p]
+        if len(parts) > 1 or len(text) > 2:
+            variants.add(text)
+        for part in parts:
+            clean = part.strip(".,")
+            if len(clean) >= 3 and clean[0].isupper() and clean.lower() not in NOT_A_NAME and "." not in clean:
+                variants.add(clean)
+    return variants
+
+
+def _variants_pattern(names: set[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’])(?:{alternatives})(?![\w])", re.IGNORECASE)
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    i = bisect.bisect_right(spans, (start, float("inf")))
+    return (i > 0 and spans[i - 1][1] > start) or (i < len(spans) and spans[i][0] < end)

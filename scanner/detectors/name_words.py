@@ -1,0 +1,53 @@
+"""Word lists the name detector consults: what is never a name, what names are also words."""
+from __future__ import annotations
+
+NOT_A_NAME = frozenset(
+    """mum dad mother father mom parent parents carer carers child children baby sibling siblings brother sister
+    nan nana nanny grandma grandad grandmother grandfather aunt auntie uncle cousin stepdad stepmum stepfather
+    stepmother partner boyfriend girlfriend foster worker social teacher head headteacher school nurse doctor gp
+    dsl mash police officer manager lead designated safeguarding child-protection senco ehcp cin cp lac cla
+    nhs upn dob nino ni tel mob email address postcode name surname forename date ref case id no number
+    mr mrs ms miss dr mx sir madam dear regards yours sincerely faithfully kind thanks thank team service
+    monday tuesday wednesday thursday friday saturday sunday january february march april june july august
+    september october november december today tomorrow yesterday morning afternoon evening
+    forename forenames surname surnames firstname lastname middlename middlenames fullname sw swr iro fao cc re
+    dob d.o.b d.o.b. nfa csc cafcass ehc ehcp mash lado iro chin dsl dsp note please action outcome summary update
+    urgent confidential official sensitive private""".split()
+)
+# Words of headings, rooms, teams and documents: "Venue: Oak Room", "Subject: Core Group".
+NOT_NAME_WORDS = frozenset(
+    """room rooms conference plan plans review meeting meetings centre center hub team teams council office service services
+    group core child children protection family families school academy college nursery health police court care early
+    help support panel strategy discussion update report assessment section order hall house street road lane avenue
+    close drive way the and of for to in on at a an by with meeting minutes agenda notes note visit visits home
+    visited referral referrals contact contacts case cases plan plans safeguarding unit ward clinic hospital surgery
+    practice board partnership authority county city borough trust foundation limited ltd plc uk nhs gp cin cp lac
+    district north south east west central new old first second third next last present absent apologies none tbc
+    yes no not known unknown other all monday tuesday wednesday thursday friday saturday sunday agenda consent
+    invitation transfer file summary minutes invoice total description subject purpose outcome worker workers
+    officer manager coordinator co-ordinator lead chair nurse visitor teacher head deputy assistant adviser advisor
+    therapist practitioner consultant paediatrician psychologist""".split()
+)
+# Names that are also everyday English words: propagated only where capitalised.
+WORD_NAMES = frozenset(
+    """will may june april august hope grace faith joy rose mark bill bob pat sue ray dawn summer autumn holly ivy
+    lily ruby amber jack frank guy max rich drew sunny star angel king young brown white green black long short
+    little hill wood field stone bell page rice cook baker miller mason chase hunter sky river jordan penny
+    violet daisy iris poppy heather jasmine olive pearl crystal destiny honor precious""".split()
+)
+PERSON_BEFORE = frozenset(
+    """by with for dear regards thanks hi hello re cc mum dad mother father son daughter sister brother nan
+    grandmother grandfather aunt uncle cousin partner stepdad stepmum carer child pupil baby told asked saw
+    visited met called named says""".split()
+)
+PLACE_BEFORE = frozenset("in at near towards around into via outside inside across".split())
+# After a misread span, words said of people but hardly of places or companies ("is", "was" are not).
+PERSON_AFTER = frozenset(
+    """said says told reported disclosed explained stated confirmed agreed denied rang called attended missed
+    refused shouting shouted cries cried hit kicked lives lived stayed seemed wants wanted asked""".split()
+)
+SPEECH_VERBS = frozenset(
+    """said says told tells disclosed reported explained stated confirmed denied admitted alleged agreed rang phoned
+    attended refused cried shouted screamed lives asked wants wanted""".split()
+)
+PARTICLES = frozenset("de da dos van der von al el bin binti ap di le la du".split())
