@@ -24,7 +24,7 @@ import pymupdf
 from docx.oxml.ns import qn
 from docx.oxml.parser import OxmlElement
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parent / "documents"
 FIXED_TIME = datetime(2026, 1, 12, 9, 30, 0)
 ZIP_TIME = (2026, 1, 12, 9, 30, 0)
 MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*")
@@ -82,6 +82,7 @@ ATTENDANCE_CSV = (
 
 
 def main() -> None:
+    HERE.mkdir(exist_ok=True)
     (HERE / "case_note_visit.txt").write_text(CASE_NOTE, encoding="utf-8", newline="\n")
     (HERE / "public_leaflet.txt").write_text(PUBLIC_LEAFLET, encoding="utf-8", newline="\n")
     (HERE / "referral_letter.docx").write_bytes(_fixed_zip(_referral_letter()))

@@ -8,7 +8,7 @@ import pytest
 from scanner.extract import extract_file
 from tests.fixtures_extract import segment_of
 
-DEMO = Path(__file__).resolve().parents[3] / "demo"
+DEMO = Path(__file__).resolve().parents[3] / "demo" / "documents"
 
 
 @pytest.mark.parametrize(
