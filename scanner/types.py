@@ -59,7 +59,9 @@ class Segment:
 class Problem:
     """Why a document (or part of it) could not be read completely."""
 
-    code: str  # encrypted | corrupt | image_only | unknown_format | over_limit | hostile | opaque_content | detector_failed
+    # encrypted | corrupt | image_only | unknown_format | over_limit | hostile | opaque_content
+    # | unreadable | detector_failed
+    code: str
     message: str
     where: str = ""
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Iterable
 
 from scanner.types import Document, Problem, Segment
 
@@ -44,6 +45,20 @@ class TextBuilder:
         self._parts.append(text)
         self._length += len(text)
         self._segments.append(Segment(start, self._length, part, where, self.container, hidden))
+
+    def add_verbatim(self, text: str, spans: Iterable[tuple[int, int, str]], part: str) -> None:
+        """Make `text` the whole document text, unchanged, with one segment per (start, end, where).
+
+        Plain-text formats need this: finding offsets must index the decoded file exactly, so
+        no separator may be inserted and line endings stay as they are.
+        """
+        if self._parts:
+            raise ValueError("add_verbatim needs an empty builder")
+        self._parts.append(text)
+        self._length = len(text)
+        for start, end, where in spans:
+            if start < len(text) and start < end:
+                self._segments.append(Segment(start, min(end, len(text)), part, where, self.container))
 
     def problem(self, code: str, message: str, where: str = "") -> None:
         inside = " > ".join(self.container)

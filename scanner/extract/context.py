@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from scanner.extract.builder import Limits, TextBuilder
-from scanner.types import Document, Segment
+from scanner.types import Document
 
 # Problem codes (SPEC rule 5: any of them means the file is not released unscanned).
 UNREADABLE = "unreadable"
@@ -70,22 +70,11 @@ class BoundedBuilder(TextBuilder):
             raise TextLimitReached
 
     def add_verbatim(self, text: str, spans: Iterable[tuple[int, int, str]], part: str) -> None:
-        """Make `text` the whole document text, unchanged, with one segment per (start, end, where).
-
-        Plain-text formats need this: finding offsets must index the decoded file exactly, so
-        no separator may be inserted and line endings stay as they are.
-        """
-        if self.length:
-            raise ValueError("add_verbatim needs an empty builder")
+        """TextBuilder.add_verbatim within the text budget."""
         room = self.budget.limits.max_text_chars - self.budget.text_chars
         clipped = text[: max(room, 0)]
         self.budget.text_chars += len(clipped)
-        self._parts.append(clipped)
-        self._length = len(clipped)
-        for start, end, where in spans:
-            if start < len(clipped) and start < end:
-                segment = Segment(start, min(end, len(clipped)), part, where, self.container)
-                self._segments.append(segment)
+        super().add_verbatim(clipped, spans, part)
         if len(clipped) < len(text):
             raise TextLimitReached
 
