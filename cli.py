@@ -45,9 +45,13 @@ def check(ctx: click.Context, files: tuple[str, ...], recipient: str | None, pur
     engine = ctx.obj.get("engine") or _load_engine(ctx.obj["config_dir"])
     request = ShareRequest(recipient=recipient, purpose=purpose, sender=None, channel="check")
     codes = []
-    for outcome in engine.check_many(_expand(files), request):
-        codes.append(exit_code(outcome))
-        click.echo(to_json_line(outcome) if as_json else to_text(outcome, click.style) + "\n")
+    try:
+        for outcome in engine.check_many(_expand(files), request):
+            codes.append(exit_code(outcome))
+            click.echo(to_json_line(outcome) if as_json else to_text(outcome, click.style) + "\n")
+    finally:
+        if "engine" not in ctx.obj:
+            engine.close()
     ctx.exit(combined_exit_code(codes))
 
 

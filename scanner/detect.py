@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import Iterator, Sequence
+from typing import TYPE_CHECKING, Iterator, Sequence
 
 import spacy
 
@@ -22,6 +22,12 @@ from scanner.detectors.presidio import PresidioDetector
 from scanner.detectors.registry import build_detector, detectors, recognizers
 from scanner.errors import ConfigError
 from scanner.types import Document, Finding
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+PART_OVERLAP = 400  # characters shared by neighbouring parts of a document split between processes
 
 
 @dataclass(frozen=True)
@@ -99,25 +105,60 @@ class Detection:
 
     def detect(self, documents: Sequence[Document]) -> list[tuple[Finding, ...]]:
         """Findings for each document, in order. One `nlp.pipe` over all their chunks."""
-        cfg = self.config.engine.nlp
+        jobs = [(i, span) for i, d in enumerate(documents) for span in self.spans(d)]
         per_doc: list[list[Finding]] = [[] for _ in documents]
-        jobs = ((i, span) for i, d in enumerate(documents) for span in split(d.text, cfg.chunk_chars, cfg.chunk_overlap))
-        for (i, span), doc in self._pipe(jobs, cfg.batch_size):
-            chunk = Chunk(span.text, span.offset, doc, documents[i])
+        for (i, _), raw in zip(jobs, self.scan([(documents[i], span) for i, span in jobs])):
+            per_doc[i].extend(raw)
+        return [self.finish(d, raw) for d, raw in zip(documents, per_doc)]
+
+    def spans(self, document: Document, parts: int = 1) -> list[Span]:
+        """The chunks to scan: at most `chunk_chars` each, and at least `parts` of them when the
+        document is to be shared between `parts` processes."""
+        cfg = self.config.engine.nlp
+        size, overlap = cfg.chunk_chars, cfg.chunk_overlap
+        if parts > 1:
+            overlap = min(overlap, PART_OVERLAP)
+            size = min(size, max(2 * overlap, -(-len(document.text) // parts) + overlap))
+        return split(document.text, size, overlap)
+
+    def scan(self, jobs: Sequence[tuple[Document, Span]]) -> list[list[Finding]]:
+        """The raw findings each chunk owns. Detectors see one chunk and its spaCy pass at a time."""
+        cfg = self.config.engine.nlp
+        out: list[list[Finding]] = [[] for _ in jobs]
+        for k, doc in self._pipe([span.text for _, span in jobs], cfg.batch_size, cfg.batch_chars):
+            document, span = jobs[k]
+            chunk = Chunk(span.text, span.offset, doc, document)
             for detector in self.detectors:
-                per_doc[i].extend(f for f in detector.detect(chunk) if span.own_start <= f.start < span.own_end)
-        return [self._finish(d, raw) for d, raw in zip(documents, per_doc)]
+                out[k].extend(f for f in detector.detect(chunk) if span.own_start <= f.start < span.own_end)
+        return out
 
-    def _pipe(self, jobs: Iterator[tuple[int, Span]], batch_size: int):  # noqa: ANN202
-        pairs = ((span.text, (i, span)) for i, span in jobs)
-        for doc, ctx in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-            yield ctx, doc
+    def _pipe(self, texts: list[str], batch_size: int, batch_chars: int) -> Iterator[tuple[int, "Doc"]]:
+        """spaCy Docs for the texts, batched by count and by characters: a batch of 5 MB of
+        chunks would hold every Doc and its tensors in memory at once."""
+        for group in _batches(list(enumerate(texts)), batch_size, batch_chars):
+            pairs = [(text, k) for k, text in group]
+            for doc, k in self.nlp.pipe(pairs, as_tuples=True, batch_size=len(pairs)):
+                yield k, doc
 
-    def _finish(self, document: Document, raw: list[Finding]) -> tuple[Finding, ...]:
+    def finish(self, document: Document, raw: list[Finding]) -> tuple[Finding, ...]:
+        """Document-level steps over all chunks' findings: threshold, allow-list, names, merge."""
         kept = self.allow.filter(f for f in raw if f.score >= self.min_score)
         kept = self.allow.filter(propagate(document.text, kept, self._stop))
         merged = resolve(kept)
         return tuple(_locate(document, f) for f in merged)
+
+
+def _batches(items: list[tuple[int, str]], size: int, chars: int) -> Iterator[list[tuple[int, str]]]:
+    group: list[tuple[int, str]] = []
+    total = 0
+    for item in items:
+        if group and (len(group) >= size or total + len(item[1]) > chars):
+            yield group
+            group, total = [], 0
+        group.append(item)
+        total += len(item[1])
+    if group:
+        yield group
 
 
 def _locate(document: Document, f: Finding) -> Finding:

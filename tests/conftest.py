@@ -20,7 +20,8 @@ def engine(detection):
     """A Scanner sharing the session's loaded model."""
     from scanner.pipeline import Scanner
 
-    return Scanner(load_config(), detection=detection)
+    with Scanner(load_config(), detection=detection) as scanner:
+        yield scanner
 
 
 @pytest.fixture(scope="session")

@@ -45,6 +45,8 @@ class _Prefiltered(PhoneRecognizer):
     def analyze(self, text, entities, nlp_artifacts=None):  # noqa: ANN001
         results = []
         for start, end in _windows(text, self.MARGIN):
+            if not self._worth_matching(text, start, end):
+                continue
             # Dates are blanked (same length) so the matcher cannot join "20/09/1988 - 0756…" into one run.
             window = _DATE_SHAPE.sub(lambda m: " " * len(m.group()), text[start:end])
             for r in super().analyze(window, entities, nlp_artifacts):
@@ -53,6 +55,9 @@ class _Prefiltered(PhoneRecognizer):
                     r.start += 1  # "(+44 7417 556479)": the bracket encloses the number, it is not part of it
                 results.append(r)
         return results
+
+    def _worth_matching(self, text: str, start: int, end: int) -> bool:
+        return True
 
 
 def _windows(text: str, margin: int) -> list[tuple[int, int]]:
@@ -88,6 +93,11 @@ class OtherRegionsPhoneRecognizer(_Prefiltered):
             r for r in super().analyze(text, entities, nlp_artifacts)
             if text.startswith(("+", "00"), r.start) or self.LABEL.search(text, max(0, r.start - 40), r.start)
         ]
+
+    def _worth_matching(self, text: str, start: int, end: int) -> bool:
+        # The same test before the costly matcher runs once per region: most windows fail it.
+        window = text[start:end]
+        return "+" in window or " 00" in window or bool(self.LABEL.search(text, max(0, start - 40), end - 6))
 
 
 @register_recognizer("phone")

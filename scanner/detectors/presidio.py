@@ -6,7 +6,7 @@ NlpArtifacts), so the model runs once per chunk, not once per recognizer or per 
 from __future__ import annotations
 
 import logging
-from typing import ClassVar, Iterable
+from typing import ClassVar, Iterable, Sequence
 
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
 from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngine
@@ -51,11 +51,27 @@ class SharedSpacyEngine(NlpEngine):
 
     def artifacts(self, doc) -> NlpArtifacts:  # noqa: ANN001
         # Lower-cased token text stands in for lemmas: the lemmatizer is not run (speed), and
-        # context words are matched on word starts, which covers plurals.
-        return NlpArtifacts(
-            entities=[], tokens=doc, tokens_indices=[t.idx for t in doc],
-            lemmas=[t.lower_ for t in doc], nlp_engine=self, language="en",
+        # context words are matched on word starts, which covers plurals. Words are read only
+        # around findings (TwoSidedContextEnhancer), so they are not all built up front.
+        artifacts = NlpArtifacts(
+            entities=[], tokens=doc, tokens_indices=doc.to_array("IDX").tolist(),
+            lemmas=_LowerWords(doc), nlp_engine=None, language="en",
         )
+        artifacts.nlp_engine = self  # after construction: Presidio's keyword list is not needed
+        return artifacts
+
+
+class _LowerWords(Sequence[str]):
+    """The lower-cased text of a Doc's tokens, computed on access."""
+
+    def __init__(self, doc) -> None:  # noqa: ANN001
+        self._doc = doc
+
+    def __len__(self) -> int:
+        return len(self._doc)
+
+    def __getitem__(self, i):  # noqa: ANN001, ANN204
+        return self._doc[i].lower_
 
 
 class PresidioDetector:

@@ -37,3 +37,16 @@ def test_findings_across_chunk_boundaries_are_reported_once(detection):
     assert len(nhs) == 60
     assert len({f.start for f in nhs}) == 60
     assert all(text[f.start : f.end] == "943 476 5919" for f in nhs)
+
+
+@pytest.mark.model
+def test_a_long_document_split_between_workers_gives_the_same_findings(engine, tmp_path):
+    note = tmp_path / "long.txt"
+    line = ("Visited Jayden Smith (DOB 03/04/2015) at 14 Acacia Avenue, Leeds LS6 2AB. NHS 943 476 5919. "
+            "Mum Adaeze Okafor on 07700 900123 said Jayden was upset. ")
+    note.write_text(line * 80)  # ~13,000 characters: cut into parts scanned side by side
+    assert engine._should_split(engine.check(note).document)
+    split = engine.check(note).findings
+    whole = engine.detection.detect([engine.check(note).document])[0]
+    assert [(f.type, f.start, f.end) for f in split] == [(f.type, f.start, f.end) for f in whole]
+    assert sum(f.type == "UK_NHS" for f in split) == 80
