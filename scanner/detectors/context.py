@@ -10,12 +10,34 @@ from __future__ import annotations
 
 import bisect
 
-from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+from presidio_analyzer import RecognizerResult
+from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer, LemmaContextAwareEnhancer
 
 
 class TwoSidedContextEnhancer(LemmaContextAwareEnhancer):
     def __init__(self, prefix_words: int = 6, suffix_words: int = 3) -> None:
         super().__init__(context_prefix_count=prefix_words, context_suffix_count=suffix_words)
+
+    def enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers, context=None):  # noqa: ANN001
+        """Presidio's scoring, applied in place: the results are fresh from this analysis, so the
+        deep copy Presidio makes of them (a fifth of its time on short notes) buys nothing."""
+        by_id = {r.id: r for r in recognizers}
+        for result in raw_results:
+            metadata = result.recognition_metadata or {}
+            recognizer = by_id.get(metadata.get(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY))
+            if recognizer is None or not recognizer.context or metadata.get(
+                RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY
+            ):
+                continue
+            words = self._extract_surrounding_words(nlp_artifacts, text[result.start : result.end], result.start)
+            supportive = self._find_supportive_word_in_context(words, recognizer.context)
+            if supportive:
+                result.score = min(max(result.score + self.context_similarity_factor,
+                                       self.min_score_with_context_similarity), ContextAwareEnhancer.MAX_SCORE)
+                if result.analysis_explanation is not None:
+                    result.analysis_explanation.set_supportive_context_word(supportive)
+                    result.analysis_explanation.set_improved_score(result.score)
+        return raw_results
 
     def _extract_surrounding_words(self, nlp_artifacts, word, start):  # noqa: ANN001
         indices = nlp_artifacts.tokens_indices

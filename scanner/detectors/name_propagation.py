@@ -25,19 +25,39 @@ def propagate(text: str, findings: list[Finding], stopwords: frozenset[str]) -> 
     names = _name_variants(f.text for f in findings if f.type == "PERSON" and f.kind == PERSONAL_DATA)
     if not names:
         return findings
-    pattern = _variants_pattern(names)
-    out = [_as_person(f) if f.detector == "names.ner" and f.type == "LOCATION" and pattern.search(f.text) else f
+    out = [_as_person(f) if f.detector == "names.ner" and f.type == "LOCATION" and _mentions(f.text, names) else f
            for f in findings]
     # Known places keep their reading: "Kent" the county is not Clark Kent.
     taken = sorted((f.start, f.end) for f in out if f.type == "PERSON" or f.detector == "names.places")
-    for match in pattern.finditer(text):
-        value = match.group(0)
+    for start, end in _mentions(text, names):
+        value = text[start:end]
         if not (value[0].isupper() or value.lower() not in WORD_NAMES | stopwords):
             continue
-        if _overlaps(taken, match.start(), match.end()):
+        if _overlaps(taken, start, end):
             continue
-        out.append(_person(match.start(), value, "names.propagated", "the same name was recognised elsewhere in this document"))
+        out.append(_person(start, value, "names.propagated", "the same name was recognised elsewhere in this document"))
+        taken.insert(bisect.bisect(taken, (start, end)), (start, end))
     return out
+
+
+def _mentions(text: str, names: set[str]) -> list[tuple[int, int]]:
+    """Whole-word, case-insensitive occurrences of the names, longest names first."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few letters change length in lower case: fall back to a regex
+        return [m.span() for m in _variants_pattern(names).finditer(text)]
+    spans = []
+    for name in sorted(names, key=len, reverse=True):
+        needle, pos = name.lower(), 0
+        while (pos := lowered.find(needle, pos)) != -1:
+            end = pos + len(needle)
+            if _boundary(text, pos - 1) and _boundary(text, end):
+                spans.append((pos, end))
+            pos = end
+    return spans
+
+
+def _boundary(text: str, i: int) -> bool:
+    return i < 0 or i >= len(text) or not (text[i].isalnum() or text[i] in "_'’")
 
 
 def _person(start: int, value: str, detector: str, why: str, score: float = 0.8) -> Finding:

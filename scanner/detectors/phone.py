@@ -73,6 +73,12 @@ def _windows(text: str, margin: int) -> list[tuple[int, int]]:
 
 
 class UkPhoneRecognizer(_Prefiltered):
+    _START = re.compile(r"(?<![\d+])(?:\+|\(?0)\d")
+
+    def _worth_matching(self, text: str, start: int, end: int) -> bool:
+        # Only a run written as a UK number is dialled can pass _dialable: "+…", "0…", "(0…".
+        return bool(self._START.search(text, start, end))
+
     def analyze(self, text, entities, nlp_artifacts=None):  # noqa: ANN001
         return [r for r in super().analyze(text, entities, nlp_artifacts) if _dialable(text[r.start : r.end])]
 

@@ -13,9 +13,27 @@ from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngine
 
 from scanner.detectors.base import Chunk, finding
 from scanner.detectors.context import TwoSidedContextEnhancer
+from scanner.errors import DetectionError
 from scanner.types import Finding
 
-logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
+class _TimeoutWatch(logging.Handler):
+    """Presidio logs a warning and skips a pattern whose regex times out, so that text would pass
+    unchecked. This handler notices; the detector then fails, and the document is held."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.timeouts = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if "timed out" in record.getMessage():
+            self.timeouts += 1
+
+
+_PRESIDIO_LOG = logging.getLogger("presidio-analyzer")
+_PRESIDIO_LOG.setLevel(logging.WARNING)
+_PRESIDIO_LOG.propagate = False  # its registry warnings are noise; what matters is caught below
+_WATCH = _TimeoutWatch()
+_PRESIDIO_LOG.addHandler(_WATCH)
 
 
 class SharedSpacyEngine(NlpEngine):
@@ -89,10 +107,13 @@ class PresidioDetector:
         self.produces = frozenset(e for r in recognizers for e in r.supported_entities)
 
     def detect(self, chunk: Chunk) -> Iterable[Finding]:
+        before = _WATCH.timeouts
         results = self._engine.analyze(
             chunk.text, language="en", nlp_artifacts=self._nlp_engine.artifacts(chunk.doc),
             return_decision_process=True,  # keeps the explanation that every finding carries
         )
+        if _WATCH.timeouts != before:
+            raise DetectionError("a pattern timed out, so part of the text went unchecked")
         for r in results:
             explanation = r.analysis_explanation
             recognizer = r.recognition_metadata.get("recognizer_name", "presidio")
