@@ -27,7 +27,7 @@ class NlpSettings(_Strict):
     chunk_chars: int = Field(100_000, ge=1_000)
     chunk_overlap: int = Field(2_000, ge=0)
     batch_size: int = Field(64, ge=1)
-    batch_chars: int = Field(200_000, ge=1_000)
+    batch_chars: int = Field(100_000, ge=1_000)
     processes: int = Field(0, ge=0)
     parallel_chars: int = Field(4_000, ge=1_000)
 

@@ -1,9 +1,12 @@
 """AGE: a person's age written out ("aged 7", "a 14-year-old", "7yo", "age: 9")."""
 from __future__ import annotations
 
+import re
+
 from presidio_analyzer import Pattern, PatternRecognizer
 
 from scanner.detectors.registry import register_recognizer
+from scanner.detectors.windowed import WindowedMixin
 
 _N = r"(?:1[01]\d|[1-9]?\d)"  # 0–119
 PATTERNS = [
@@ -16,7 +19,11 @@ PATTERNS = [
 ]
 
 
-class AgeRecognizer(PatternRecognizer):
+class AgeRecognizer(WindowedMixin, PatternRecognizer):
+    # The lookbehind patterns are tried at every character; only text near these words can match.
+    TRIGGER = re.compile(r"(?i)\b(?:age[d:]?|years?|yrs?|months?|mths?|weeks?)\b|\d\s?y/?o\b")
+    MARGIN = 12
+
     def __init__(self) -> None:
         super().__init__(supported_entity="AGE", patterns=PATTERNS, context=["age", "aged", "old"],
                          name="AgeRecognizer")

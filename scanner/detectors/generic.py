@@ -1,6 +1,8 @@
 """Presidio's generic recognizers that apply in the UK, used as shipped."""
 from __future__ import annotations
 
+import re
+
 from presidio_analyzer.predefined_recognizers import (
     CreditCardRecognizer,
     DateRecognizer,
@@ -11,11 +13,28 @@ from presidio_analyzer.predefined_recognizers import (
 )
 
 from scanner.detectors.registry import register_recognizer
+from scanner.detectors.windowed import WindowedMixin
+
+
+class _Email(WindowedMixin, EmailRecognizer):
+    TRIGGER = re.compile("@")
+    MARGIN = 100
+
+
+class _Url(WindowedMixin, UrlRecognizer):
+    # A scheme, "www." or a common top-level domain ("leeds.gov.uk"): the least a URL can have.
+    TRIGGER = re.compile(r"(?i)://|www\.|[a-z0-9-]\.(?:com|org|net|uk|gov|edu|io|info|biz|eu|me|ly|app|de|fr|ie)\b")
+    MARGIN = 150
+
+
+class _Ip(WindowedMixin, IpRecognizer):
+    TRIGGER = re.compile(r"\d\.\d|[0-9A-Fa-f]:[0-9A-Fa-f:]")
+    MARGIN = 45
 
 
 @register_recognizer("email")
 def make_email() -> list:
-    return [EmailRecognizer()]
+    return [_Email()]
 
 
 @register_recognizer("credit_card")
@@ -30,12 +49,12 @@ def make_iban() -> list:
 
 @register_recognizer("ip_address")
 def make_ip() -> list:
-    return [IpRecognizer()]
+    return [_Ip()]
 
 
 @register_recognizer("url")
 def make_url() -> list:
-    return [UrlRecognizer()]
+    return [_Url()]
 
 
 @register_recognizer("date_time")

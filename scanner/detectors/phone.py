@@ -13,6 +13,7 @@ import re
 from presidio_analyzer.predefined_recognizers import PhoneRecognizer
 
 from scanner.detectors.registry import register_recognizer
+from scanner.detectors.windowed import windows
 
 # Seven or more digits, possibly with spaces, brackets, dots or hyphens between them: the
 # only places python-phonenumbers can find anything. Checking this first skips the costly
@@ -21,6 +22,8 @@ _CANDIDATE = re.compile(r"\+?\(?\d[\d\s().\-]{5,}\d")
 CONTEXT = ["phone", "telephone", "tel", "mobile", "mob", "call", "contact", "number", "landline", "ring", "fax"]
 
 
+_FOREIGN_INTERNATIONAL = re.compile(r"\+(?!44)\d|(?<![\d+])00(?!44)[1-9]")  # +44 is the GB matcher's
+_FOREIGN_NATIONAL = re.compile(r"(?<![\d+])\(?[1-9]\d")
 _DATE_SHAPE = re.compile(r"(?<!\d)\d{1,4}([./\-])\d{1,2}\1\d{2,4}(?!\d)")
 
 
@@ -44,7 +47,7 @@ class _Prefiltered(PhoneRecognizer):
 
     def analyze(self, text, entities, nlp_artifacts=None):  # noqa: ANN001
         results = []
-        for start, end in _windows(text, self.MARGIN):
+        for start, end in windows(text, _CANDIDATE, self.MARGIN):
             if not self._worth_matching(text, start, end):
                 continue
             # Dates are blanked (same length) so the matcher cannot join "20/09/1988 - 0756…" into one run.
@@ -58,18 +61,6 @@ class _Prefiltered(PhoneRecognizer):
 
     def _worth_matching(self, text: str, start: int, end: int) -> bool:
         return True
-
-
-def _windows(text: str, margin: int) -> list[tuple[int, int]]:
-    """Merged [start, end) windows around every candidate digit run."""
-    windows: list[tuple[int, int]] = []
-    for m in _CANDIDATE.finditer(text):
-        start, end = max(0, m.start() - margin), min(len(text), m.end() + margin)
-        if windows and start <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], end)
-        else:
-            windows.append((start, end))
-    return windows
 
 
 class UkPhoneRecognizer(_Prefiltered):
@@ -102,8 +93,11 @@ class OtherRegionsPhoneRecognizer(_Prefiltered):
 
     def _worth_matching(self, text: str, start: int, end: int) -> bool:
         # The same test before the costly matcher runs once per region: most windows fail it.
+        # A run starting with 0 and no "+" is a UK number written nationally: the GB matcher's.
         window = text[start:end]
-        return "+" in window or " 00" in window or bool(self.LABEL.search(text, max(0, start - 40), end - 6))
+        if _FOREIGN_INTERNATIONAL.search(window):
+            return True
+        return bool(_FOREIGN_NATIONAL.search(window)) and bool(self.LABEL.search(text, max(0, start - 40), end - 6))
 
 
 @register_recognizer("phone")

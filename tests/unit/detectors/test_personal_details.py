@@ -141,3 +141,16 @@ def test_name_cues_beyond_the_model(detect, text, expected):
 )
 def test_not_people(detect, text):
     assert [f.text for f in detect(text) if f.type == "PERSON"] == []
+
+
+@pytest.mark.parametrize(
+    "text,type_,expected",
+    [
+        ("Xiaoling Liu (4yo) was asleep", "AGE", "4"),
+        ("see https://www.leeds.gov.uk/children for details", "URL", "https://www.leeds.gov.uk/children"),
+        ("mail jo.bloggs@example.co.uk now", "EMAIL_ADDRESS", "jo.bloggs@example.co.uk"),
+        ("server at 192.168.0.12 logged it", "IP_ADDRESS", "192.168.0.12"),
+    ],
+)
+def test_windowed_recognizers_still_find_their_matches(detect, text, type_, expected):
+    assert_found(detect(text), type_, expected)
