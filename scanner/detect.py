@@ -78,7 +78,8 @@ class Detection:
                 if name == "case_reference":
                     params = {"patterns": [p.model_dump() for p in settings.case_references]}
                 recs.extend(recognizers.get(name)(**params))
-        data = {"names": {"places": config.places.places}}  # config data a detector needs, passed in (no I/O)
+        # Data a detector needs, passed in: detectors do no I/O and load nothing.
+        data = {"names": {"places": config.places.places, "stopwords": nlp.Defaults.stop_words}}
         self.detectors = [
             build_detector(n, **{**enabled[n].params(), **data.get(n, {})}) for n in enabled if n in detectors.get_all()
         ]

@@ -29,8 +29,9 @@ class NameDetector:
     name: ClassVar[str] = "names"
     produces: ClassVar[frozenset[str]] = frozenset({"PERSON", "LOCATION"})
 
-    def __init__(self, places: Iterable[str] = ()) -> None:
+    def __init__(self, places: Iterable[str] = (), stopwords: Iterable[str] = ()) -> None:
         self._places = frozenset(places)
+        self._stop = frozenset(stopwords)
         alternatives = "|".join(re.escape(p) for p in sorted(self._places, key=len, reverse=True))
         self._place_pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])") if alternatives else None
 
@@ -87,18 +88,17 @@ class NameDetector:
 
     def _from_speech(self, chunk: Chunk) -> Iterable[Finding]:
         """"Femi said…", "Folake says…": a capitalised word that speaks or acts like a person."""
-        doc = chunk.doc
-        for token in doc[:-1]:
-            if not (token.is_title and doc[token.i + 1].lower_ in SPEECH_VERBS) or token.is_stop:
+        for match in _SPEECH.finditer(chunk.text):
+            word = match.group(1)
+            if word.lower() in self._stop or not _name_shaped(word) or word in self._places:
                 continue
-            if not _name_shaped(token.text) or token.text in self._places:
-                continue
-            yield finding(chunk, token.idx, token.idx + len(token.text), "PERSON", 0.65, "names.speech",
-                          f"a name doing what people do ('{doc[token.i + 1].text}')")
+            yield finding(chunk, match.start(1), match.end(1), "PERSON", 0.65, "names.speech",
+                          f"a name doing what people do ('{match.group(2)}')")
 
 
 # The small model tags many unfamiliar names as places or organisations. Such a span is a
 # person when it is shaped like a name and the words around it are used of people.
+_SPEECH = re.compile(rf"\b([A-ZÀ-ÖØ-Þ][^\W\d_]+(?:['’\-][^\W\d_]+)*)[ \t]+({'|'.join(sorted(SPEECH_VERBS))})\b")
 _LABEL = re.compile(r"(?:[ \t]+[a-z]+)?[ \t]*:")
 _MISREAD_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP", "PRODUCT", "WORK_OF_ART"})
 def _used_as_person(ent, places: frozenset[str]) -> bool:  # noqa: ANN001

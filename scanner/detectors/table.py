@@ -63,6 +63,9 @@ def _cells(chunk: Chunk) -> Iterator[tuple[str, int, int]]:
 
 
 def _csv_cells(text: str) -> Iterator[tuple[str, int, int]]:
+    first = text[: text.find("\n") if "\n" in text else len(text)]
+    if max(first.count(d) for d in _DELIMITERS) < 2:
+        return  # prose, not a table: no need to look further
     lines = list(_lines(text))
     if len(lines) < 2:
         return
