@@ -64,9 +64,14 @@ def _read_document(document: pymupdf.Document, data: bytes, out: BoundedBuilder,
                                "restricted it, so ShareGuard cannot treat it as fully checked.")
     if document.page_count == 0:
         out.problem(CORRUPT, "The PDF is damaged: it has no page that can be read.")
+    elif document.is_repaired:
+        # What a rebuilt cross-reference table recovers may be incomplete, and nothing says what
+        # was lost: the text is still scanned, but the document is not counted as fully read.
+        out.problem(CORRUPT, "The PDF is damaged: its structure had to be rebuilt to open it, so some of "
+                             "its content may not have been read.")
     _add_metadata(document, out)
     for page in document:
-        _add_page(page, document.is_repaired, out)
+        _add_page(page, out)
         _add_annotations(page, out)
         _add_form_fields(page, out)
     xfa = _add_xfa(document, out)
@@ -86,7 +91,7 @@ def _add_metadata(document: pymupdf.Document, out: BoundedBuilder) -> None:
         out.add("\n".join(v for v in values if v not in known), "property", "XMP metadata", hidden=True)
 
 
-def _add_page(page: pymupdf.Page, repaired: bool, out: BoundedBuilder) -> None:
+def _add_page(page: pymupdf.Page, out: BoundedBuilder) -> None:
     number = page.number + 1
     where = f"page {number}"
     images = page.get_images()
@@ -102,8 +107,6 @@ def _add_page(page: pymupdf.Page, repaired: bool, out: BoundedBuilder) -> None:
     elif images or page.get_cdrawings():
         out.problem(IMAGE_ONLY, f"Page {number} has no text layer (it is scanned or drawn), so its words "
                                 "cannot be checked.", where)
-    elif repaired:
-        out.problem(CORRUPT, f"The PDF is damaged: page {number} came out blank after repair.", where)
 
 
 def _add_annotations(page: pymupdf.Page, out: BoundedBuilder) -> None:

@@ -97,3 +97,20 @@ def test_text_named_pdf_is_corrupt():
     document = extract_bytes(b"Dear Sir, this is a plain letter.", "letter.pdf")
     assert codes(document) == {"corrupt"}
     assert "not a PDF" in document.problems[0].message
+
+
+def test_a_pdf_that_needed_repair_is_not_fully_read(tmp_path):
+    import pymupdf
+
+    from scanner.extract import extract_file
+
+    doc = pymupdf.open()
+    doc.new_page().insert_text((72, 72), "Jayden Smith, DOB 03/04/2015")
+    data = bytearray(doc.tobytes())
+    start = data.rindex(b"startxref")
+    data[start:] = b"startxref\n999999\n%%EOF\n"  # a broken cross-reference pointer
+    path = tmp_path / "damaged.pdf"
+    path.write_bytes(bytes(data))
+    document = extract_file(path)
+    assert "Jayden Smith" in document.text
+    assert [p.code for p in document.problems] == ["corrupt"]
