@@ -13,6 +13,7 @@ _STREET_TYPES = (
     "|Blvd|Vale|Gate|Wharf|Yard|Fold|Croft|Meadow|Meadows|Chase|Hollow|Heights|Embankment|Promenade|Circus"
     "|Highway|Broadway|Approach|End|Side|Wynd|Brae|Loan|Crossing|Parkway|Boulevard|Plaza|Pike|Trail"
 )
+STREET_WORDS = tuple(sorted({w.lower() for w in _STREET_TYPES.split("|") if len(w) > 2}))
 _WORD = r"[A-Z][A-Za-z'’\-]+"
 _FLAT = r"(?:(?:Flat|Apartment|Apt\.?|Unit|Room|Suite)[ \t]+\d+[A-Za-z]?,?[ \t]+)"
 _NUMBER = r"\d{1,5}[A-Za-z]?(?:-\d{1,5}[A-Za-z]?)?,?"

@@ -61,7 +61,7 @@ class TwoSidedContextEnhancer(LemmaContextAwareEnhancer):
         return ""
 
 
-_BOUNDARIES = frozenset({".", "!", "?", ";", "|"})
+_BOUNDARIES = frozenset({".", "!", "?", ";"})  # not "|": a chronology's event column describes its date
 
 
 def _words(lemmas: list[str], positions: range, count: int, is_stopword) -> list[str]:  # noqa: ANN001

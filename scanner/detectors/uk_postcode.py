@@ -4,6 +4,7 @@ from __future__ import annotations
 from presidio_analyzer import Pattern
 from presidio_analyzer.predefined_recognizers import UkPostcodeRecognizer
 
+from scanner.detectors.address import STREET_WORDS
 from scanner.detectors.registry import register_recognizer
 
 # Presidio scores a bare postcode 0.1, below any sensible threshold; in the records of a UK
@@ -13,8 +14,7 @@ from scanner.detectors.registry import register_recognizer
 PATTERNS = [Pattern("UK postcode", rf"(?-i:{p.regex})", 0.6) for p in UkPostcodeRecognizer.PATTERNS] + [
     Pattern("UK postcode, any case", p.regex, 0.3) for p in UkPostcodeRecognizer.PATTERNS
 ]
-CONTEXT = ["postcode", "address", "post", "lives", "living", "moved", "road", "street", "avenue", "lane", "close",
-           "drive", "way", "crescent", "court", "gardens", "place", "terrace", "grove"]
+CONTEXT = ["postcode", "address", "post", "lives", "living", "moved", "flat", *STREET_WORDS]
 
 
 class _Postcode(UkPostcodeRecognizer):

@@ -154,3 +154,14 @@ def test_not_people(detect, text):
 )
 def test_windowed_recognizers_still_find_their_matches(detect, text, type_, expected):
     assert_found(detect(text), type_, expected)
+
+
+@pytest.mark.parametrize(
+    "text,type_,expected",
+    [
+        ("28/09/2017 | Tanisha born in Margate | Health", "DATE_OF_BIRTH", "28/09/2017"),
+        ("placed at 180 Chapel Walk, Blackpool, fy1 6bb", "UK_POSTCODE", "fy1 6bb"),
+    ],
+)
+def test_chronology_rows_and_lower_case_postcodes_after_a_street(detect, text, type_, expected):
+    assert_found(detect(text), type_, expected)
