@@ -28,7 +28,7 @@ class _Url(WindowedMixin, UrlRecognizer):
 
 
 class _Ip(WindowedMixin, IpRecognizer):
-    TRIGGER = re.compile(r"\d\.\d|[0-9A-Fa-f]:[0-9A-Fa-f:]")
+    TRIGGER = re.compile(r"\d\.\d|[0-9A-Fa-f]:[0-9A-Fa-f:]|::")
     MARGIN = 45
 
 

@@ -82,8 +82,9 @@ class OtherRegionsPhoneRecognizer(_Prefiltered):
     """
 
     SCORE = 0.5
-    LABEL = re.compile(r"(?i)\b(?:phone|tel|telephone|mobile|mob|cell|fax|call|ring|whatsapp|landline|number is|contact)\b"
-                       r"[^\n]{0,25}$")
+    _LABEL_WORDS = r"(?i)\b(?:phone|tel|telephone|mobile|mob|cell|fax|call|ring|whatsapp|landline|number is|contact|office|desk)\b"
+    LABEL = re.compile(_LABEL_WORDS + r"[^\n]{0,25}$")  # the label just before this number
+    LABEL_NEAR = re.compile(_LABEL_WORDS)
 
     def analyze(self, text, entities, nlp_artifacts=None):  # noqa: ANN001
         return [
@@ -97,7 +98,7 @@ class OtherRegionsPhoneRecognizer(_Prefiltered):
         window = text[start:end]
         if _FOREIGN_INTERNATIONAL.search(window):
             return True
-        return bool(_FOREIGN_NATIONAL.search(window)) and bool(self.LABEL.search(text, max(0, start - 40), end - 6))
+        return bool(_FOREIGN_NATIONAL.search(window)) and bool(self.LABEL_NEAR.search(text, max(0, start - 40), end))
 
 
 @register_recognizer("phone")

@@ -18,7 +18,12 @@ CONTEXT = ["postcode", "address", "post", "lives", "living", "moved", "flat", *S
 
 
 class _Postcode(UkPostcodeRecognizer):
-    pass
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):  # noqa: ANN001
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        for r in results:
+            if not text[r.start : r.end].islower():  # "sw1A 0AA", "EC2V 7hh": a capital says it is written as one
+                r.score = max(r.score, PATTERNS[0].score)
+        return results
 
 
 @register_recognizer("uk_postcode")

@@ -70,3 +70,15 @@ def test_findings_carry_score_detector_and_explanation(detect):
     assert nhs.score == 1.0
     assert nhs.detector == "presidio.UkNhsRecognizer"
     assert "check digit valid" in nhs.explanation
+
+
+@pytest.mark.parametrize(
+    "text,type_,expected",
+    [
+        ("this is a sw1A 0AA test string", "UK_POSTCODE", "sw1A 0AA"),
+        ("connecting from ::1", "IP_ADDRESS", "::1"),
+        ("Call me on my cell 312.714.8142 or in my office 773.415.7432", "PHONE_NUMBER", "773.415.7432"),
+    ],
+)
+def test_peer_layouts(detect, text, type_, expected):
+    assert_found(detect(text), type_, expected)
