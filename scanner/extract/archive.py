@@ -8,15 +8,12 @@ from __future__ import annotations
 import zipfile
 
 from scanner.extract.context import CORRUPT, OVER_LIMIT, BoundedBuilder, Context, LimitExceeded
-from scanner.extract.zipguard import archive_issues, member_issue, open_archive, read_member
+from scanner.extract.zipguard import archive_issues, clear, member_issue, open_archive, read_member
 
 
 def read_zip(data: bytes, out: BoundedBuilder, ctx: Context) -> None:
     with open_archive(data) as archive:
-        issues = archive_issues(archive, ctx)
-        for issue in issues:
-            out.problem(*issue)
-        if issues:
+        if not clear(archive_issues(archive, ctx), out):
             return
         for info in archive.infolist():
             if info.is_dir():

@@ -17,7 +17,7 @@ from lxml import etree
 
 from scanner.extract.context import BoundedBuilder, Context
 from scanner.extract.ooxml import add_embedded, add_properties, parse_xml
-from scanner.extract.zipguard import open_archive, package_issues
+from scanner.extract.zipguard import clear, open_archive, package_issues
 
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 REL_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -130,10 +130,7 @@ class _Collector:
 
 def read_docx(data: bytes, out: BoundedBuilder, ctx: Context) -> None:
     with open_archive(data) as archive:
-        issues = package_issues(archive, ctx)
-        for issue in issues:
-            out.problem(*issue)
-        if issues:
+        if not clear(package_issues(archive, ctx), out):
             return
         document = docx.Document(io.BytesIO(data))
         authors = _add_body(document.part, out)

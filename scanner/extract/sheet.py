@@ -20,7 +20,7 @@ from lxml import etree
 from scanner.extract.context import UNKNOWN_FORMAT, BoundedBuilder, Context
 from scanner.extract.ooxml import add_embedded, add_properties, local, parse_xml, part_xml, related_parts
 from scanner.extract.text import decode
-from scanner.extract.zipguard import open_archive, package_issues
+from scanner.extract.zipguard import clear, open_archive, package_issues
 
 _RECORD_BREAK = re.compile(r'"|\r\n|\r|\n')
 # Header/footer codes: &L &C &R (sections), &P &N &D &T &F &A (fields), &"font,style", &12 (size).
@@ -53,10 +53,7 @@ def record_spans(text: str) -> list[tuple[int, int]]:
 
 def read_xlsx(data: bytes, out: BoundedBuilder, ctx: Context) -> None:
     with open_archive(data) as archive:
-        issues = package_issues(archive, ctx)
-        for issue in issues:
-            out.problem(*issue)
-        if issues:
+        if not clear(package_issues(archive, ctx), out):
             return
         add_properties(archive, out)
         if _is_strict(archive):

@@ -103,3 +103,10 @@ def _overlapping(infos: list[zipfile.ZipInfo]) -> bool:
         later.header_offset < earlier.header_offset + 30 + earlier.compress_size
         for earlier, later in zip(ordered, ordered[1:])
     )
+
+
+def clear(issues: list[Issue], out) -> bool:  # noqa: ANN001
+    """Record each issue as a problem of the document; True when there were none and reading may go on."""
+    for issue in issues:
+        out.problem(*issue)
+    return not issues
