@@ -8,7 +8,7 @@ from dataclasses import dataclass
 TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Master|Sir|Dame|Lady|Lord|Rev|Revd|Cllr|PC|DC|DS|DI|Sgt|Nurse)"
 NAME_TOKEN = r"[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|['’\-](?=[^\W\d_]))+|[A-ZÀ-ÖØ-Þ]\.?"
 _PARTICLE = r"de|da|dos|van|der|von|al|el|bin|binti|ap|di|le|la|du"
-_NAME = rf"(?:{NAME_TOKEN})(?:[ \t]+(?:{NAME_TOKEN}|{_PARTICLE}))"
+_NAME = rf"(?:{NAME_TOKEN})(?:[ \t]+(?:{NAME_TOKEN}|(?:{_PARTICLE})\b))"
 _FIELD_LABELS = (
     r"(?:Name|Full name|Child(?:'s)? name|Child|Young person|Pupil|Student|Mother|Mum|Father|Dad|Parent|Parent/carer"
     r"|Carer|Guardian|Sibling|Brother|Sister|Step-?father|Step-?mother|Stepdad|Stepmum|Grandmother|Grandfather"
@@ -48,6 +48,10 @@ CUES: tuple[Cue, ...] = (
         "a name heading an attendee or contact list entry (Name - role)"),
     Cue("before birth details", re.compile(rf"(?-i:\b({_NAME}{{0,3}}))[ \t]*,?[ \t]*[(\-–]?[ \t]*{_BIRTH}\b[ \t]*[:\-]?[ \t]*\d"),
         0.75, "a name followed by its date of birth or age"),
+    Cue("after a preposition", re.compile(
+        rf"(?<![.!?:\n])[ \t](?:from|to|for|with|by)[ \t]+(?-i:((?:{NAME_TOKEN})(?:[ \t]+(?:{NAME_TOKEN}|(?:{_PARTICLE})\b)){{1,2}}))"
+        r"(?![\w'’\-])(?![ \t]+[A-Z&])"), 0.6,
+        "a full name after 'from', 'to', 'for', 'with' or 'by' (a call from…, a referral for…)"),
     Cue("surname first", re.compile(r"(?m)\b((?-i:[A-Z][A-Z'’\-]{1,}),[ \t]+(?-i:[A-Z][a-z][^\W\d_]*))\b"), 0.75,
         "a name written SURNAME, Forename"),
     Cue("initials", re.compile(r"\b(?<![A-Za-z.])([A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)(?![A-Za-z])"), 0.7,

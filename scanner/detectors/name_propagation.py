@@ -16,7 +16,8 @@ from scanner.detectors.name_words import NOT_A_NAME, NOT_NAME_WORDS, WORD_NAMES
 from scanner.types import PERSONAL_DATA, Finding
 
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:['’\-][^\W\d_]+)*"
-_JOINED = re.compile(rf"(?:[ \t]*\([^()\n]{{0,30}}\))?[ \t]+and[ \t]+({_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)\b")
+# "Arjun Shah (age 7) and Delroy", "Mrs Sagal Egal, Oisín Egal-O'Neill, Mahad"
+_JOINED = re.compile(rf"(?m)(?:[ \t]*\([^()\n]{{0,30}}\))?(?:[ \t]+and|,)[ \t]+({_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)(?=[ \t]*(?:$|,|\(|and\b|\.))")
 
 
 def propagate(text: str, findings: list[Finding], stopwords: frozenset[str]) -> list[Finding]:
@@ -83,14 +84,17 @@ def _names_by_email(text: str, findings: list[Finding]) -> list[Finding]:
 
 
 def _joined_names(text: str, findings: list[Finding]) -> list[Finding]:
-    """"Arjun Shah and Delroy": a capitalised name joined to a known person by "and"."""
+    """Capitalised names listed after a known person ("… and Delroy", "…, Mahad"), one after another."""
     out = []
     for f in findings:
         if f.type != "PERSON" or f.kind != PERSONAL_DATA:
             continue
-        match = _JOINED.match(text, f.end)
-        if match and not any(w.lower() in NOT_NAME_WORDS | NOT_A_NAME for w in match.group(1).split()):
-            out.append(_person(match.start(1), match.group(1), "names.joined", "a name joined by 'and' to a person", 0.7))
+        end = f.end
+        while (match := _JOINED.match(text, end)) and not any(
+            w.lower() in NOT_NAME_WORDS | NOT_A_NAME for w in match.group(1).split()
+        ):
+            out.append(_person(match.start(1), match.group(1), "names.joined", "a name listed with a person", 0.7))
+            end = match.end(1)
     return out
 
 

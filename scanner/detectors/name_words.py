@@ -12,7 +12,9 @@ NOT_A_NAME = frozenset(
     september october november december today tomorrow yesterday morning afternoon evening
     forename forenames surname surnames firstname lastname middlename middlenames fullname sw swr iro fao cc re
     dob d.o.b d.o.b. nfa csc cafcass ehc ehcp mash lado iro chin dsl dsp note please action outcome summary update
-    urgent confidential official sensitive private""".split()
+    urgent confidential official sensitive private later then also however meanwhile afterwards subsequently
+    previously initially finally again recently earlier apparently reportedly allegedly clearly sadly unfortunately
+    overall instead eventually suddenly""".split()
 )
 # Words of headings, rooms, teams and documents: "Venue: Oak Room", "Subject: Core Group".
 NOT_NAME_WORDS = frozenset(
@@ -26,7 +28,8 @@ NOT_NAME_WORDS = frozenset(
     yes no not known unknown other all monday tuesday wednesday thursday friday saturday sunday agenda consent
     invitation transfer file summary minutes invoice total description subject purpose outcome worker workers
     officer manager coordinator co-ordinator lead chair nurse visitor teacher head deputy assistant adviser advisor
-    therapist practitioner consultant paediatrician psychologist""".split()
+    therapist practitioner consultant paediatrician psychologist attendance background supervisor supervisee
+    neighbour neighbours officers older younger refer universal credit unique pupil pupils social care""".split()
 )
 # Names that are also everyday English words: propagated only where capitalised.
 WORD_NAMES = frozenset(
@@ -47,7 +50,8 @@ PERSON_AFTER = frozenset(
     refused shouting shouted cries cried hit kicked lives lived stayed seemed wants wanted asked""".split()
 )
 SPEECH_VERBS = frozenset(
-    """said says told tells disclosed reported explained stated confirmed denied admitted alleged agreed rang phoned
-    attended refused cried shouted screamed lives asked wants wanted""".split()
+    """said says told tells disclosed reported explained stated confirmed confirms denied admitted alleged agreed rang
+    phoned attended refused cried shouted screamed lives asked wants wanted assaulted started missed mentioned
+    reports""".split()
 )
 PARTICLES = frozenset("de da dos van der von al el bin binti ap di le la du".split())

@@ -63,8 +63,9 @@ class NameDetector:
                 continue
             if type_ == "PERSON" and chunk.text[start:end] in self._places:
                 continue  # "Kent" alone is the county (reported by _from_places), not a person
-            if _LABEL.match(chunk.text, end) and (start == 0 or chunk.text[start - 1] == "\n"):
-                continue  # "Bill to:", "Agenda:" at the start of a line label what follows
+            line_start = start == 0 or chunk.text[start - 1] == "\n"
+            if line_start and (_LABEL.match(chunk.text, end) or (type_ == "PERSON" and " " not in chunk.text[start:end] and _HEADING.match(chunk.text, end))):
+                continue  # "Bill to:", "Agenda:", a one-word heading line: labels, not names
             # The small model often calls an unfamiliar name a place; a place scores lower so
             # that a name cue or a name found elsewhere in the document wins.
             score = 0.85 if type_ == "PERSON" else 0.7
@@ -82,6 +83,8 @@ class NameDetector:
                     start, text = _drop_leading_word(chunk.text, start, text)
                     if not _plausible(text, "PERSON") or text in self._places:
                         continue
+                    if any(w.strip(",.").lower() in NOT_A_NAME | NOT_NAME_WORDS for w in text.split()):
+                        continue  # "DSL, Pastoral", "from Children Social Care"
                 if cue.name == "title" and _street_abbreviation(chunk.text, match.start()):
                     continue
                 yield finding(chunk, start, end, "PERSON", cue.score, f"names.{cue.name}", cue.explanation)
@@ -89,16 +92,20 @@ class NameDetector:
     def _from_speech(self, chunk: Chunk) -> Iterable[Finding]:
         """"Femi said…", "Folake says…": a capitalised word that speaks or acts like a person."""
         for match in _SPEECH.finditer(chunk.text):
-            word = match.group(1)
-            if word.lower() in self._stop or not _name_shaped(word) or word in self._places:
+            words = match.group(1).split()
+            if words[0].lower() in NOT_A_NAME:  # "Later Adaeze rang": a sentence's first word
+                words = words[1:]
+            if not words or any(w.lower() in self._stop or not _name_shaped(w) for w in words) or " ".join(words) in self._places:
                 continue
-            yield finding(chunk, match.start(1), match.end(1), "PERSON", 0.65, "names.speech",
+            yield finding(chunk, match.end(1) - len(" ".join(words)), match.end(1), "PERSON", 0.65, "names.speech",
                           f"a name doing what people do ('{match.group(2)}')")
 
 
 # The small model tags many unfamiliar names as places or organisations. Such a span is a
 # person when it is shaped like a name and the words around it are used of people.
-_SPEECH = re.compile(rf"\b([A-ZÀ-ÖØ-Þ][^\W\d_]+(?:['’\-][^\W\d_]+)*)[ \t]+({'|'.join(sorted(SPEECH_VERBS))})\b")
+_WORD_RE = r"[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:['’\-][^\W\d_]+)*"
+_SPEECH = re.compile(rf"\b((?:{_WORD_RE}[ \t]+)?{_WORD_RE})[ \t]+({'|'.join(sorted(SPEECH_VERBS))})\b")
+_HEADING = re.compile(r"[ \t]*(?:\n|$)")
 _LABEL = re.compile(r"(?:[ \t]+[a-z]+)?[ \t]*:")
 _MISREAD_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP", "PRODUCT", "WORK_OF_ART"})
 def _used_as_person(ent, places: frozenset[str]) -> bool:  # noqa: ANN001

@@ -165,3 +165,29 @@ def test_windowed_recognizers_still_find_their_matches(detect, text, type_, expe
 )
 def test_chronology_rows_and_lower_case_postcodes_after_a_street(detect, text, type_, expected):
     assert_found(detect(text), type_, expected)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("[18/10/23 1851] call from Diya Gupta - Jaspreet missed a review", "Diya Gupta"),
+        ("We have received a referral from Bhavna Mistry for Iolo.", "Bhavna Mistry"),
+        ("Present: Mrs Sagal Egal, Oisín Egal-O'Neill, Mahad", "Mahad"),
+        ("Luca Russo confirms Tyler is registered.", "Luca Russo"),
+    ],
+)
+def test_names_in_running_notes(detect, text, expected):
+    assert_found(detect(text), "PERSON", expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I moved to Cyprus last year.", "Referral to Early Help made.", "DSL, Pastoral Lead", "Attendance\nWas 84%.",
+     "Sent to Kent Police."],
+)
+def test_not_people_after_prepositions_or_as_headings(detect, text):
+    assert [f.text for f in detect(text) if f.type == "PERSON"] == []
+
+
+def test_role_words_that_speak_are_not_people(detect):
+    assert [f.text for f in detect("Mum said he was fine. Later Dad rang.") if f.type == "PERSON"] == []
