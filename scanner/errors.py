@@ -17,15 +17,5 @@ class ConfigError(ShareGuardError):
         super().__init__(where + message)
 
 
-class ExtractionError(ShareGuardError):
-    """A file could not be read. `problem` is the Problem code (encrypted, corrupt, …)."""
-
-    code = "E200"
-
-    def __init__(self, problem: str, message: str) -> None:
-        self.problem = problem
-        super().__init__(message)
-
-
 class DetectionError(ShareGuardError):
     code = "E300"

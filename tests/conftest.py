@@ -20,8 +20,8 @@ def engine(detection):
     """A Scanner sharing the session's loaded model."""
     from scanner.pipeline import Scanner
 
-    with Scanner(load_config(), detection=detection) as scanner:
-        yield scanner
+    with Scanner(load_config(), detection=detection) as loaded:
+        yield loaded
 
 
 @pytest.fixture(scope="session")
