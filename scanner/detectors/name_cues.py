@@ -15,7 +15,7 @@ _FIELD_LABELS = (
     r"|Partner|Referrer|Social worker|Allocated worker|Key worker|Teacher|Head teacher|GP|Health visitor"
     r"|Patient|Client|Service user|Person|Contact|From|To|Attendees|Present|Author|Completed by|Signed)(?![\w/])"
 )
-_BIRTH = r"(?:DOB|D\.O\.B\.?|d\.o\.b\.?|dob|born|b\.|date of birth|aged|age)"
+_BIRTH = r"(?:(?:DOB|dob|born|date of birth|aged|age)\b|D\.O\.B\.?|d\.o\.b\.?|b\.)"
 
 
 @dataclass(frozen=True)
@@ -46,12 +46,15 @@ CUES: tuple[Cue, ...] = (
         r"(?m)(?:^|:)[ \t]*(?:(?:[\-•*o>]|\d{1,2}[.)])[ \t]+)?"
         rf"({_NAME}{{1,3}})[ \t]+(?:-|–|\()[ \t]*[A-Za-z]"), 0.65,
         "a name heading an attendee or contact list entry (Name - role)"),
-    Cue("before birth details", re.compile(rf"(?-i:\b({_NAME}{{0,3}}))[ \t]*,?[ \t]*[(\-–]?[ \t]*{_BIRTH}\b[ \t]*[:\-]?[ \t]*\d"),
+    Cue("before birth details", re.compile(rf"(?-i:\b({_NAME}{{0,3}}))[ \t]*,?[ \t]*[(\-–]?[ \t]*{_BIRTH}[ \t]*[:\-]?[ \t]*\d"),
         0.75, "a name followed by its date of birth or age"),
     Cue("after a preposition", re.compile(
         rf"(?<![.!?:\n])[ \t](?:from|to|for|with|by)[ \t]+(?-i:((?:{NAME_TOKEN})(?:[ \t]+(?:{NAME_TOKEN}|(?:{_PARTICLE})\b)){{1,2}}))"
         r"(?![\w'’\-])(?![ \t]+[A-Z&])"), 0.6,
         "a full name after 'from', 'to', 'for', 'with' or 'by' (a call from…, a referral for…)"),
+    Cue("before an age", re.compile(
+        rf"(?-i:\b({_NAME}{{0,2}}))[ \t]*\((?:aged?[ \t]*)?\d{{1,2}}[ \t]*(?:yrs?|years?|months?|mths?|y/?o)?(?:[ \t]*old)?\)"),
+        0.7, "a name followed by an age in brackets"),
     Cue("surname first", re.compile(r"(?m)\b((?-i:[A-Z][A-Z'’\-]{1,}),[ \t]+(?-i:[A-Z][a-z][^\W\d_]*))\b"), 0.75,
         "a name written SURNAME, Forename"),
     Cue("initials", re.compile(r"\b(?<![A-Za-z.])([A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)(?![A-Za-z])"), 0.7,

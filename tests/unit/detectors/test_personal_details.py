@@ -191,3 +191,14 @@ def test_not_people_after_prepositions_or_as_headings(detect, text):
 
 def test_role_words_that_speak_are_not_people(detect):
     assert [f.text for f in detect("Mum said he was fine. Later Dad rang.") if f.type == "PERSON"] == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Please send health info for Mahad Jama (b. 8th May 2007) today", "Mahad Jama"),
+        ("Children: Kojo Haile-Ofori (age 4), Kwame Ofori (20 months old)", "Kwame Ofori"),
+    ],
+)
+def test_names_before_ages_and_birth_dates(detect, text, expected):
+    assert_found(detect(text), "PERSON", expected)
