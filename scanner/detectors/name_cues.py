@@ -55,6 +55,20 @@ CUES: tuple[Cue, ...] = (
     Cue("before an age", re.compile(
         rf"(?-i:\b({_NAME}{{0,2}}))[ \t]*\((?:aged?[ \t]*)?\d{{1,2}}[ \t]*(?:yrs?|years?|months?|mths?|y/?o)?(?:[ \t]*old)?\)"),
         0.7, "a name followed by an age in brackets"),
+    Cue("role before name", re.compile(
+        rf"\b(?:SW|TM|IRO|HV|DSL|GP|SENCO|EWO|FSW|(?-i:Officer|Worker|Manager|Visitor|Nurse|Teacher|Practitioner))"
+        rf"[ \t]+({_NAME}{{0,2}})(?![\w'’\-])"), 0.7, "a name after a role (SW, IRO, Family Support Worker…)"),
+    Cue("possessive", re.compile(
+        rf"(?-i:\b({_NAME}{{0,1}}))['’]s[ \t]+(?:bed|bedroom|room|needs|appointments?|school|mum|dad|mother|father|"
+        r"brother|sister|behaviour|attendance|health|safety|weight|injur(?:y|ies)|nursery|class|teacher|GP|plan|"
+        r"carers?|family|home|placement|contact)\b"), 0.7, "a person's bed, needs, school, family…"),
+    Cue("action owner", re.compile(
+        rf"(?m)^[ \t]*(?:[\-•*o]|\d{{1,2}}[.)])?[ \t]*({_NAME}{{0,2}})[ \t]+to[ \t]+(?:see|update|visit|complete|contact|"
+        r"chase|arrange|speak|liaise|refer|attend|send|make|book|share|discuss|follow|provide|review|call|ring|email|write)\b"),
+        0.7, "a name given an action in a plan"),
+    Cue("at a school", re.compile(
+        rf"(?m)^[ \t]*({_NAME}{{0,2}})[ \t]+(?:at|attends)[ \t]+(?=[A-Z][\w'’]+(?:[ \t]+[A-Z][\w'’]+)*[ \t]+"
+        r"(?:School|Academy|College|Nursery|Infant|Junior|Primary|Sixth))"), 0.7, "a name at the start of a line about a school"),
     Cue("surname first", re.compile(r"(?m)\b((?-i:[A-Z][A-Z'’\-]{1,}),[ \t]+(?-i:[A-Z][a-z][^\W\d_]*))\b"), 0.75,
         "a name written SURNAME, Forename"),
     Cue("initials", re.compile(r"\b(?<![A-Za-z.])([A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)(?![A-Za-z])"), 0.7,

@@ -76,7 +76,7 @@ def _names_by_email(text: str, findings: list[Finding]) -> list[Finding]:
             continue
         words = r"[ \t]+".join(re.escape(p) for p in parts)
         before = text[max(0, f.start - 80) : f.start]
-        match = re.search(rf"(?i)\b({words})[ \t]*[(<\[]?[ \t]*$", before)
+        match = re.search(rf"(?i)\b({words})[ \t]*[(<\[,]?[ \t]*$", before)
         if match:
             start = f.start - len(before) + match.start(1)
             out.append(_person(start, match.group(1), "names.email", "a name spelled out by the e-mail address beside it"))

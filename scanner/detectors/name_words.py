@@ -29,7 +29,9 @@ NOT_NAME_WORDS = frozenset(
     invitation transfer file summary minutes invoice total description subject purpose outcome worker workers
     officer manager coordinator co-ordinator lead chair nurse visitor teacher head deputy assistant adviser advisor
     therapist practitioner consultant paediatrician psychologist attendance background supervisor supervisee
-    neighbour neighbours officers older younger refer universal credit unique pupil pupils social care""".split()
+    neighbour neighbours officers older younger refer universal credit unique pupil pupils social care professional
+    professionals practitioners staff parents carers agencies agency partners partner people everyone nobody someone
+    education housing probation""".split()
 )
 # Names that are also everyday English words: propagated only where capitalised.
 WORD_NAMES = frozenset(
@@ -53,5 +55,10 @@ SPEECH_VERBS = frozenset(
     """said says told tells disclosed reported explained stated confirmed confirms denied admitted alleged agreed rang
     phoned attended refused cried shouted screamed lives asked wants wanted assaulted started missed mentioned
     reports""".split()
+)
+# "Pooja has not attended", "Daan was not present", "Idil did not attend": a name, a verb, then more.
+STATE_PHRASES = tuple(
+    """has not|has never|has been|has got|has missed|has started|has told|had not|was not|was seen|was found|
+    was asleep|did not|is supervised|remains""".replace("\n", "").split("|")
 )
 PARTICLES = frozenset("de da dos van der von al el bin binti ap di le la du".split())

@@ -14,7 +14,7 @@ from typing import ClassVar, Iterable
 from scanner.detectors.base import Chunk, finding
 from scanner.detectors.name_cues import CUES, INITIALS_NOT_NAMES
 from scanner.detectors.name_words import (
-    NOT_A_NAME, NOT_NAME_WORDS, PARTICLES, PERSON_AFTER, PERSON_BEFORE, PLACE_BEFORE, SPEECH_VERBS,
+    NOT_A_NAME, NOT_NAME_WORDS, PARTICLES, PERSON_AFTER, PERSON_BEFORE, PLACE_BEFORE, SPEECH_VERBS, STATE_PHRASES,
 )
 from scanner.detectors.registry import register_detector
 from scanner.types import Finding
@@ -104,7 +104,8 @@ class NameDetector:
 # The small model tags many unfamiliar names as places or organisations. Such a span is a
 # person when it is shaped like a name and the words around it are used of people.
 _WORD_RE = r"[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:['’\-][^\W\d_]+)*"
-_SPEECH = re.compile(rf"\b((?:{_WORD_RE}[ \t]+)?{_WORD_RE})[ \t]+({'|'.join(sorted(SPEECH_VERBS))})\b")
+_STATES = "|".join(p.strip().replace(" ", r"[ \t]+") for p in STATE_PHRASES)
+_SPEECH = re.compile(rf"\b((?:{_WORD_RE}[ \t]+)?{_WORD_RE})[ \t]+({'|'.join(sorted(SPEECH_VERBS))}|{_STATES})\b")
 _HEADING = re.compile(r"[ \t]*(?:\n|$)")
 _LABEL = re.compile(r"(?:[ \t]+[a-z]+)?[ \t]*:")
 _MISREAD_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP", "PRODUCT", "WORK_OF_ART"})

@@ -202,3 +202,24 @@ def test_role_words_that_speak_are_not_people(detect):
 )
 def test_names_before_ages_and_birth_dates(detect, text, expected):
     assert_found(detect(text), "PERSON", expected)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Contact is supervised. Pooja has not attended for her check.", "Pooja"),
+        ("- Daan was not present, mum said he is at work", "Daan"),
+        ("There was no bedding on Gethin's bed.", "Gethin"),
+        ("Actions:\n- Fenna to update assessment by Friday", "Fenna"),
+        ("Mursal at King's Oak Infant School has settled.", "Mursal"),
+        ("CP plan: yes - SW Daan de Vries +44 20 7946 0030", "Daan de Vries"),
+        ("Referrer: hawre rasul, hawre.rasul@police.example.uk", "hawre rasul"),
+    ],
+)
+def test_names_by_what_notes_say_of_them(detect, text, expected):
+    assert_found(detect(text), "PERSON", expected)
+
+
+@pytest.mark.parametrize("text", ["Professionals did not share the plan.", "Housing has not replied."])
+def test_groups_and_services_are_not_people(detect, text):
+    assert [f.text for f in detect(text) if f.type == "PERSON"] == []
