@@ -25,6 +25,8 @@ class Cue:
     score: float
     explanation: str
     checked: bool = True  # the captured text must look like a private person's name
+    # A cheap pattern the cue needs nearby; when set, the cue runs only on windows around it.
+    trigger: re.Pattern[str] | None = None
 
 
 CUES: tuple[Cue, ...] = (
@@ -47,21 +49,23 @@ CUES: tuple[Cue, ...] = (
         rf"({_NAME}{{1,3}})[ \t]+(?:-|–|\()[ \t]*[A-Za-z]"), 0.65,
         "a name heading an attendee or contact list entry (Name - role)"),
     Cue("before birth details", re.compile(rf"(?-i:\b({_NAME}{{0,3}}))[ \t]*,?[ \t]*[(\-–]?[ \t]*{_BIRTH}[ \t]*[:\-]?[ \t]*\d"),
-        0.75, "a name followed by its date of birth or age"),
+        0.75, "a name followed by its date of birth or age",
+        trigger=re.compile(r"(?i)\b(?:dob|born|date of birth|aged?)\b|d\.o\.b|\bb\.")),
     Cue("after a preposition", re.compile(
         rf"(?<![.!?:\n])[ \t](?:from|to|for|with|by)[ \t]+(?-i:((?:{NAME_TOKEN})(?:[ \t]+(?:{NAME_TOKEN}|(?:{_PARTICLE})\b)){{1,2}}))"
         r"(?![\w'’\-])(?![ \t]+[A-Z&])"), 0.6,
         "a full name after 'from', 'to', 'for', 'with' or 'by' (a call from…, a referral for…)"),
     Cue("before an age", re.compile(
         rf"(?-i:\b({_NAME}{{0,2}}))[ \t]*\((?:aged?[ \t]*)?\d{{1,2}}[ \t]*(?:yrs?|years?|months?|mths?|y/?o)?(?:[ \t]*old)?\)"),
-        0.7, "a name followed by an age in brackets"),
+        0.7, "a name followed by an age in brackets", trigger=re.compile(r"\([ \t]*(?:aged?[ \t]*)?\d")),
     Cue("role before name", re.compile(
         rf"\b(?:SW|TM|IRO|HV|DSL|GP|SENCO|EWO|FSW|(?-i:Officer|Worker|Manager|Visitor|Nurse|Teacher|Practitioner))"
         rf"[ \t]+({_NAME}{{0,2}})(?![\w'’\-])"), 0.7, "a name after a role (SW, IRO, Family Support Worker…)"),
     Cue("possessive", re.compile(
         rf"(?-i:\b({_NAME}{{0,1}}))['’]s[ \t]+(?:bed|bedroom|room|needs|appointments?|school|mum|dad|mother|father|"
         r"brother|sister|behaviour|attendance|health|safety|weight|injur(?:y|ies)|nursery|class|teacher|GP|plan|"
-        r"carers?|family|home|placement|contact)\b"), 0.7, "a person's bed, needs, school, family…"),
+        r"carers?|family|home|placement|contact)\b"), 0.7, "a person's bed, needs, school, family…",
+        trigger=re.compile(r"['’]s[ \t]+[a-zA-Z]")),
     Cue("action owner", re.compile(
         rf"(?m)^[ \t]*(?:[\-•*o]|\d{{1,2}}[.)])?[ \t]*({_NAME}{{0,2}})[ \t]+to[ \t]+(?:see|update|visit|complete|contact|"
         r"chase|arrange|speak|liaise|refer|attend|send|make|book|share|discuss|follow|provide|review|call|ring|email|write)\b"),

@@ -9,10 +9,11 @@ places. `name_propagation` then finds every other mention of each name in the do
 from __future__ import annotations
 
 import re
-from typing import ClassVar, Iterable
+from typing import ClassVar, Iterable, Iterator
 
 from scanner.detectors.base import Chunk, finding
-from scanner.detectors.name_cues import CUES, INITIALS_NOT_NAMES
+from scanner.detectors.name_cues import CUES, INITIALS_NOT_NAMES, Cue
+from scanner.detectors.windowed import windows
 from scanner.detectors.name_words import (
     NOT_A_NAME, NOT_NAME_WORDS, PARTICLES, PERSON_AFTER, PERSON_BEFORE, PLACE_BEFORE, SPEECH_VERBS, STATE_PHRASES,
 )
@@ -74,7 +75,7 @@ class NameDetector:
 
     def _from_cues(self, chunk: Chunk) -> Iterable[Finding]:
         for cue in CUES:
-            for match in cue.pattern.finditer(chunk.text):
+            for match in _matches(cue, chunk.text):
                 start, end = _trim(chunk.text, *match.span(1))
                 text = chunk.text[start:end]
                 if end <= start or (cue.name == "initials" and text.replace(" ", "") in INITIALS_NOT_NAMES):
@@ -108,6 +109,7 @@ _STATES = "|".join(p.strip().replace(" ", r"[ \t]+") for p in STATE_PHRASES)
 _SPEECH = re.compile(rf"\b((?:{_WORD_RE}[ \t]+)?{_WORD_RE})[ \t]+({'|'.join(sorted(SPEECH_VERBS))}|{_STATES})\b")
 _HEADING = re.compile(r"[ \t]*(?:\n|$)")
 _LABEL = re.compile(r"(?:[ \t]+[a-z]+)?[ \t]*:")
+CUE_WINDOW = 80  # characters around a cue's trigger: room for a three-word name and its punctuation
 _MISREAD_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP", "PRODUCT", "WORK_OF_ART"})
 def _used_as_person(ent, places: frozenset[str]) -> bool:  # noqa: ANN001
     words = ent.text.split()
@@ -131,6 +133,15 @@ def _name_shaped(word: str) -> bool:
         len(core) >= 2 and core[0].isupper() and not core.isupper() and core.lower() not in NOT_NAME_WORDS
         and core.lower() not in NOT_A_NAME and all(c.isalpha() or c in "'’-" for c in core)
     ) or core in PARTICLES
+
+
+def _matches(cue: Cue, text: str) -> Iterator[re.Match[str]]:
+    if cue.trigger is None:
+        yield from cue.pattern.finditer(text)
+        return
+    for start, end in windows(text, cue.trigger, CUE_WINDOW):
+        # Searching the whole text with a window's bounds keeps match offsets and \b, ^ exact.
+        yield from cue.pattern.finditer(text, start, end)
 
 
 def _drop_leading_word(text: str, start: int, name: str) -> tuple[int, str]:
