@@ -22,6 +22,7 @@ from random import Random
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synth.builder import TYPES, DocBuilder  # noqa: E402
+from synth.corpus import check_corpus  # noqa: E402
 from synth.cast import Cast  # noqa: E402
 from synth.identifiers import valid_for  # noqa: E402
 from synth.templates import TEMPLATES, Template  # noqa: E402
@@ -127,11 +128,7 @@ def _forbidden_but_valid(where: str, row: dict, text: str) -> list[str]:
 
 def check(out: Path) -> list[str]:
     """Re-verify a generated corpus against its own text and the identifier validators."""
-    problems = []
-    for line in (out / "gold.jsonl").read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
-        problems += check_row(row, (out / row["file"]).read_text(encoding="utf-8"))
-    return problems
+    return check_corpus(out, check_row)
 
 
 def summary(rows: list[dict]) -> str:

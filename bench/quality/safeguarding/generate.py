@@ -32,6 +32,7 @@ from sgsynth.practice import PRACTICE_TYPES  # noqa: E402
 from sgsynth.special import SPECIAL_TYPES  # noqa: E402
 from sgsynth.templates import TEMPLATES, Template  # noqa: E402
 from sgsynth.traps import TRAP_KINDS  # noqa: E402
+from synth.corpus import check_corpus  # noqa: E402
 
 DEFAULT_SEED = 20251126
 DEFAULT_POLICY = Path(os.environ.get("SHAREGUARD_POLICY_SEED",
@@ -124,11 +125,7 @@ def check_row(row: dict, text: str) -> list[str]:
 
 def check(out: Path) -> list[str]:
     """Re-verify a generated corpus against its own text."""
-    problems = []
-    for line in (out / "gold.jsonl").read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
-        problems += check_row(row, (out / row["file"]).read_text(encoding="utf-8"))
-    return problems
+    return check_corpus(out, check_row)
 
 
 def counts(rows: list[dict]) -> dict:
