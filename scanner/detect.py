@@ -16,6 +16,7 @@ import spacy
 from scanner.config import Config
 from scanner.detectors import load_builtins
 from scanner.detectors.base import Chunk
+from scanner.detectors.deep import DeepReader
 from scanner.detectors.merge import AllowList, resolve
 from scanner.detectors.name_propagation import propagate
 from scanner.detectors.presidio import PresidioDetector
@@ -79,7 +80,14 @@ class Detection:
                     params = {"patterns": [p.model_dump() for p in settings.case_references]}
                 recs.extend(recognizers.get(name)(**params))
         # Data a detector needs, passed in: detectors do no I/O and load nothing.
-        data = {"names": {"places": config.places.places, "stopwords": nlp.Defaults.stop_words}}
+        data: dict[str, dict] = {
+            "names": {"places": config.places.places, "stopwords": nlp.Defaults.stop_words},
+            "special_category": {"lexicon": config.special, "nlp": nlp},
+        }
+        if {"safeguarding", "practice"} & set(enabled):
+            reader = DeepReader(nlp, config.engine.nlp.deep_components)
+            data["safeguarding"] = {"lexicon": config.safeguarding, "reader": reader, "nlp": nlp}
+            data["practice"] = {"lexicon": config.safeguarding.practice, "reader": reader, "nlp": nlp}
         self.detectors = [
             build_detector(n, **{**enabled[n].params(), **data.get(n, {})}) for n in enabled if n in detectors.get_all()
         ]

@@ -73,7 +73,12 @@ def to_text(outcome: Outcome, style=lambda text, **_: text) -> str:  # noqa: ANN
         for type_, items in sorted(grouped[kind].items()):
             lines.append(f"    {type_} ×{len(items)}")
             for f in items:
-                lines.append(f"      {_context(document.text, f, style)}" + style(f"  ({_where(f)})", dim=True))
+                if f.excerpt is not None:  # safeguarding and practice: the sentence, as written
+                    tags = ", ".join(t for t in (f.polarity, f.severity and f"severity {f.severity}") if t)
+                    about = f" about {', '.join(f.about)}" if f.about else ""
+                    lines.append(f"      [{tags}]{about} “{_excerpt(f, style)}”" + style(f"  ({_where(f)})", dim=True))
+                else:
+                    lines.append(f"      {_context(document.text, f, style)}" + style(f"  ({_where(f)})", dim=True))
     if not outcome.findings and document.fully_readable:
         lines.append("  no personal data found")
     return "\n".join(lines)
@@ -85,6 +90,15 @@ def _context(text: str, f: Finding, style) -> str:  # noqa: ANN001
     lead = "…" if f.start > CONTEXT_CHARS else ""
     tail = "…" if f.end + CONTEXT_CHARS < len(text) else ""
     return f"{lead}{_flat(before)}" + style(f"[{_flat(f.text)}]", fg="cyan", bold=True) + f"{_flat(after)}{tail}"
+
+
+def _excerpt(f: Finding, style) -> str:  # noqa: ANN001
+    """The sentence with the matched words highlighted."""
+    excerpt = f.excerpt or f.text
+    at = excerpt.find(f.text)
+    if at < 0:
+        return _flat(excerpt)
+    return _flat(excerpt[:at]) + style(_flat(f.text), fg="cyan", bold=True) + _flat(excerpt[at + len(f.text):])
 
 
 def _flat(text: str) -> str:

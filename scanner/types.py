@@ -15,6 +15,20 @@ SAFEGUARDING = "safeguarding"
 PRACTICE = "practice"
 KINDS = (PERSONAL_DATA, SPECIAL_CATEGORY, SAFEGUARDING, PRACTICE)
 
+# Canonical types of the other kinds (SPEC "Canonical types").
+SAFEGUARDING_CATEGORIES = (
+    "physical_abuse", "sexual_abuse", "emotional_abuse", "neglect", "self_harm", "domestic_abuse",
+    "exploitation", "radicalisation", "fgm", "forced_marriage", "online_harm", "missing_from_home",
+    "substance_misuse",
+)
+AFFIRMED, NEGATED, HYPOTHETICAL = "affirmed", "negated", "hypothetical"
+POLARITIES = (AFFIRMED, NEGATED, HYPOTHETICAL)
+SPECIAL_CATEGORY_TYPES = (
+    "HEALTH", "ETHNICITY", "RELIGION", "SEXUALITY", "POLITICAL_OPINION", "TRADE_UNION", "GENETIC", "BIOMETRIC",
+)
+PRACTICE_TYPES = ("confidentiality_promise", "leading_question")
+SEVERITIES = ("low", "medium", "high")
+
 
 class Action(IntEnum):
     """What happens to a document. Ordered, so the most severe of several is `max()`."""
@@ -112,9 +126,12 @@ class Finding:
     score: float
     detector: str
     explanation: str
-    polarity: str | None = None
+    polarity: str | None = None  # safeguarding: affirmed | negated | hypothetical
     subject: str | None = None
     where: str | None = None
+    severity: str | None = None  # safeguarding and practice: low | medium | high
+    excerpt: str | None = None  # the whole sentence, verbatim, for a reviewer to read
+    about: tuple[str, ...] | None = None  # the people the sentence names, for subject linking
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -126,6 +143,8 @@ class Finding:
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
+        if self.about is not None:
+            data["about"] = list(self.about)
         return {k: v for k, v in data.items() if v is not None or k == "subject"}
 
 

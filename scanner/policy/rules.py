@@ -8,7 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from scanner.policy.sections import cite
-from scanner.types import PERSONAL_DATA, Action, Document, Finding, Reason, ShareRequest
+from scanner.types import (
+    AFFIRMED, PERSONAL_DATA, PRACTICE, SAFEGUARDING, SPECIAL_CATEGORY, Action, Document, Finding, Reason, ShareRequest,
+)
 
 DSL = "DSL"
 IG_LEAD = "IG lead"
@@ -30,6 +32,19 @@ class Facts:
         )
 
 
+    @property
+    def concerns(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.kind == SAFEGUARDING and f.polarity == AFFIRMED)
+
+    @property
+    def practice(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.kind == PRACTICE)
+
+    @property
+    def special(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.kind == SPECIAL_CATEGORY)
+
+
 Verdict = tuple[Action, Reason, str | None]
 
 
@@ -43,6 +58,41 @@ def unreadable(facts: Facts) -> Verdict | None:
         why += f"; and {more} more problem(s)"
     text = f"The document could not be read completely, so it cannot be released: {why}"
     return Action.BLOCK, Reason("R5", cite("keeping-confidence"), text), IG_LEAD
+
+
+def safeguarding_concern(facts: Facts) -> Verdict | None:
+    """Rule 2, until the recipient register exists (issue 4): an affirmed concern changes who may
+    receive the document, so the DSL decides."""
+    concerns = facts.concerns
+    if not concerns:
+        return None
+    categories = ", ".join(sorted({f.type for f in concerns}))
+    first = concerns[0]
+    text = (
+        f"Affirmed safeguarding concern ({categories}), e.g. \"{_short(first.excerpt or first.text)}\". "
+        "Only a safeguarding partner may receive it, for a safeguarding purpose; the DSL must review the sharing."
+    )
+    return Action.REVIEW, Reason("R2", cite("rationale"), text), DSL
+
+
+def practice_concern(facts: Facts) -> Verdict | None:
+    """Rule 7: promises of confidentiality and leading questions never block, but the DSL sees them."""
+    practice = facts.practice
+    if not practice:
+        return None
+    kinds = sorted({f.type for f in practice})
+    section = "disclosures" if "confidentiality_promise" in kinds else "disclosure-procedure"
+    what = {"confidentiality_promise": "a promise of confidentiality", "leading_question": "a leading question"}
+    text = (
+        f"Practice to review: {' and '.join(what[k] for k in kinds)} recorded, e.g. \"{_short(practice[0].text)}\". "
+        "This does not stop the sharing on its own; the DSL is asked to follow it up."
+    )
+    return Action.REVIEW, Reason("R7", cite(section), text), DSL
+
+
+def _short(text: str, limit: int = 120) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def nothing_personal(facts: Facts) -> Verdict | None:
@@ -64,4 +114,7 @@ def no_recorded_basis(facts: Facts) -> Verdict:
         f"Personal data found ({', '.join(types)}) and no consent or legal basis has been checked for sharing "
         f"{where}; confidentiality must be maintained until a reviewer confirms a lawful reason."
     )
+    special = sorted({f.type for f in facts.special})
+    if special:
+        text += f" It includes special-category data ({', '.join(special)}), which needs explicit consent or a recorded condition."
     return Action.REVIEW, Reason("R6", cite("keeping-confidence"), text), IG_LEAD

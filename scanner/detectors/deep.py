@@ -1,0 +1,107 @@
+"""The expensive part of spaCy, only where it is needed.
+
+The scan runs the tokenizer and `ner` over all text. Reading a concern ("she told me her
+stepdad hits her" vs "kicked the ball", "no marks seen") needs lemmas and the dependency
+parse, which cost as much again. So a detector first finds trigger tokens cheaply
+(`Lexicon.triggers`), then asks `DeepReader.sentences()` for the sentences around them: the
+reader cuts the passage around each trigger out of the chunk's Doc (`Span.as_doc`, keeping its
+tokens and entities), runs the remaining components of the same loaded model over those
+passages in one batch, and caches them on the chunk's Doc, so the safeguarding and practice
+detectors share one parse. No second model, no second tokenization.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+from scanner.errors import ConfigError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
+
+CACHE_KEY = "shareguard.deep"
+MAX_PASSAGE = 1200  # characters around a trigger when a line runs on without a line break
+BREAKS = (". ", "? ", "! ", "; ", ".\t", "?\t")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A parsed sentence and where it starts in the chunk's text."""
+
+    span: "Span"
+    offset: int  # chunk offset of the passage Doc the span belongs to
+
+    @property
+    def start(self) -> int:
+        return self.offset + self.span.start_char
+
+    @property
+    def end(self) -> int:
+        return self.offset + self.span.end_char
+
+    def char(self, token_i: int) -> int:
+        """Chunk offset of the token with index `token_i` in the passage Doc."""
+        return self.offset + self.span.doc[token_i].idx
+
+
+class DeepReader:
+    """Runs `components` of the loaded model over the passages detectors ask for, once per chunk."""
+
+    def __init__(self, nlp: "Language", components: Sequence[str]) -> None:
+        missing = [c for c in components if c not in nlp.component_names]
+        if missing:
+            raise ConfigError("shareguard.yaml", "nlp.deep_components", f"model has no component {missing[0]!r} "
+                              f"(it has: {', '.join(nlp.component_names)})")
+        self._procs = [nlp.get_pipe(name) for name in components]
+        self.components = tuple(components)
+
+    def sentences(self, doc: "Doc", text: str, tokens: Iterable[int]) -> list[Sentence]:
+        """The parsed sentences holding these token indexes of the chunk's Doc, in text order."""
+        cache: dict[tuple[int, int], "Doc"] = doc.user_data.setdefault(CACHE_KEY, {})
+        wanted: dict[tuple[int, int], list[int]] = {}
+        for i in tokens:
+            char = doc[i].idx
+            wanted.setdefault(_passage(text, char), []).append(char)
+        todo = [p for p in wanted if p not in cache]
+        if todo:
+            passages = []
+            for start, end in todo:
+                span = doc.char_span(start, end, alignment_mode="expand")
+                passages.append(span.as_doc() if span is not None and len(span) else None)
+            parsed = iter(self._parse([p for p in passages if p is not None]))
+            for key, passage in zip(todo, passages):
+                if passage is not None:
+                    cache[key] = (doc.char_span(key[0], key[1], alignment_mode="expand").start_char, next(parsed))
+        out: dict[tuple[int, int], Sentence] = {}
+        for key, chars in wanted.items():
+            if key not in cache:
+                continue
+            offset, passage = cache[key]
+            for sent in passage.sents:
+                if any(offset + sent.start_char <= c < offset + sent.end_char for c in chars):
+                    out[(offset + sent.start_char, offset + sent.end_char)] = Sentence(sent, offset)
+        return [out[k] for k in sorted(out)]
+
+    def _parse(self, docs: list["Doc"]) -> list["Doc"]:
+        for proc in self._procs:
+            docs = list(proc.pipe(docs))
+        return docs
+
+
+def _passage(text: str, char: int) -> tuple[int, int]:
+    """The line around `char`; a line longer than MAX_PASSAGE is cut at sentence breaks near it."""
+    start = text.rfind("\n", 0, char) + 1
+    end = text.find("\n", char)
+    end = len(text) if end < 0 else end
+    if end - start <= MAX_PASSAGE:
+        return start, end
+    half = MAX_PASSAGE // 2
+    lo, hi = max(start, char - half), min(end, char + half)
+    cut = max((text.rfind(b, lo, char) for b in BREAKS), default=-1)
+    if cut >= lo:
+        lo = cut + 2
+    cut = min((i for i in (text.find(b, char, hi) for b in BREAKS) if i >= 0), default=-1)
+    if cut >= 0:
+        hi = cut + 1
+    return lo, hi
