@@ -7,22 +7,38 @@ the key (`scanner.config.load_model`).
 from __future__ import annotations
 
 import re
+from typing import Annotated
 
-from pydantic import Field, field_validator
+from pydantic import AfterValidator, Field
 
 from scanner.config_base import Strict
 from scanner.types import SPECIAL_CATEGORY_TYPES
 
-_TERM = re.compile(r"^[\w'’\-./&+:() ]+$", re.UNICODE)
+_TERM = re.compile(r"^[\w'’\-–=./&+:(), ]+$", re.UNICODE)
 
 
-def _check_terms(values: tuple[str, ...]) -> tuple[str, ...]:
-    for value in values:
-        if not isinstance(value, str) or not value.strip():
-            raise ValueError(f"empty term {value!r}")
-        if not _TERM.match(value):
-            raise ValueError(f"term {value!r}: only words, spaces, hyphens, apostrophes, '/', '.', '&', '+', ':' and brackets are allowed")
-    return values
+def _check_term(value: str) -> str:
+    if not value.strip():
+        raise ValueError(f"empty term {value!r}")
+    if not _TERM.match(value):
+        raise ValueError(f"term {value!r}: only words, spaces, hyphens, apostrophes, brackets and / . , : & + are allowed")
+    return value
+
+
+def _check_pattern(value: str) -> str:
+    try:
+        compiled = re.compile(value)
+    except re.error as exc:
+        raise ValueError(f"not a valid regular expression {value!r} ({exc})") from None
+    if compiled.match(""):
+        raise ValueError(f"regular expression {value!r} matches the empty string")
+    return value
+
+
+# Validated one by one, so that an error names the item and its line ("terms[4]").
+Term = Annotated[str, AfterValidator(_check_term)]
+Terms = tuple[Term, ...]
+Regex = Annotated[str, AfterValidator(_check_pattern)]
 
 
 class Rule(Strict):
@@ -35,20 +51,15 @@ class Rule(Strict):
     `match_case` compares the term exactly as written ("Unite", not "unite"); no inflections then.
     """
 
-    terms: tuple[str, ...] = Field(min_length=1)
+    terms: Terms = Field(min_length=1)
     match_case: bool = False
-    followed_by: tuple[str, ...] = ()
-    preceded_by: tuple[str, ...] = ()
-    not_followed_by: tuple[str, ...] = ()
-    not_preceded_by: tuple[str, ...] = ()
+    followed_by: Terms = ()
+    preceded_by: Terms = ()
+    not_followed_by: Terms = ()
+    not_preceded_by: Terms = ()
     max_gap: int = Field(2, ge=0, le=8)
     extend: bool = False
     score: float = Field(0.75, gt=0, le=1)
-
-    @field_validator("terms", "followed_by", "preceded_by", "not_followed_by", "not_preceded_by")
-    @classmethod
-    def _valid(cls, values: tuple[str, ...]) -> tuple[str, ...]:
-        return _check_terms(values)
 
 
 class TypeLexicon(Strict):
@@ -56,34 +67,17 @@ class TypeLexicon(Strict):
 
     label: str = ""  # for explanations: "health condition or treatment"
     # Found wherever they appear, any case; plurals and verb forms are generated ("allergy" → "allergies").
-    terms: tuple[str, ...] = ()
+    terms: Terms = ()
     # Found exactly as written (abbreviations that are also everyday words: "SEND", "ADD").
-    case_terms: tuple[str, ...] = ()
+    case_terms: Terms = ()
     rules: tuple[Rule, ...] = ()
     # Form labels: "Ethnicity: Any other mixed background" → the value after the label.
-    labels: tuple[str, ...] = ()
+    labels: Terms = ()
     # Phrases whose next few words name something of this type: "diagnosed with Perthes disease".
-    introducers: tuple[str, ...] = ()
+    introducers: Terms = ()
     # Python regular expressions over the raw text, case-insensitive ("22q11.2 deletion").
-    patterns: tuple[str, ...] = ()
+    patterns: tuple[Regex, ...] = ()
     score: float = Field(0.85, gt=0, le=1)
-
-    @field_validator("terms", "case_terms", "labels", "introducers")
-    @classmethod
-    def _valid(cls, values: tuple[str, ...]) -> tuple[str, ...]:
-        return _check_terms(values)
-
-    @field_validator("patterns")
-    @classmethod
-    def _compiles(cls, values: tuple[str, ...]) -> tuple[str, ...]:
-        for value in values:
-            try:
-                compiled = re.compile(value)
-            except re.error as exc:
-                raise ValueError(f"not a valid regular expression {value!r} ({exc})") from None
-            if compiled.match(""):
-                raise ValueError(f"regular expression {value!r} matches the empty string")
-        return values
 
 
 class Types(Strict):
@@ -109,23 +103,21 @@ class SpecialCategoryConfig(Strict):
     types: Types = Types()
     # Just before a term in the same sentence: text about people in general, or about no one
     # ("children with autism", "such as", "any allergies"). The term is not a finding.
-    generic_before: tuple[str, ...] = ()
+    generic_before: Terms = ()
     generic_window: int = Field(5, ge=0, le=12)
     # Just after a term: a group, not a person ("Muslim pupils", "autistic children").
-    generic_after: tuple[str, ...] = ()
+    generic_after: Terms = ()
     # Immediately before a term: everyday exaggeration ("so OCD", "a bit autistic").
-    hyperbole: tuple[str, ...] = ()
+    hyperbole: Terms = ()
     # Immediately before a term (one word may come between): the thing is absent ("no known allergies").
-    negation: tuple[str, ...] = ()
+    negation: Terms = ()
     # Form values that say nothing ("Religion: none", "Ethnicity: prefer not to say").
-    empty_values: tuple[str, ...] = ()
+    empty_values: Terms = ()
+    # Between a form label and its value: "Ethnicity: …", "Ethnicity recorded as …".
+    label_separators: Terms = (":", "-", "–", "=")
     # Words that end the value taken after an introducer ("diagnosed with asthma in 2019").
-    stop_words: tuple[str, ...] = ()
+    stop_words: Terms = ()
     # Titles before a name: "Mrs White", "Mr Christian" are people, not data.
-    honorifics: tuple[str, ...] = ()
+    honorifics: Terms = ()
     max_value_words: int = Field(5, ge=1, le=12)
 
-    @field_validator("generic_before", "generic_after", "hyperbole", "negation", "empty_values", "stop_words", "honorifics")
-    @classmethod
-    def _valid(cls, values: tuple[str, ...]) -> tuple[str, ...]:
-        return _check_terms(values)

@@ -6,7 +6,7 @@ import importlib
 BUILTIN_MODULES = (
     "uk_nhs", "uk_nino", "uk_upn", "uk_postcode", "uk_other", "phone", "generic",
     "dob", "age", "address", "case_reference", "school", "names", "table",
-    "safeguarding", "practice",
+    "safeguarding", "practice", "special_category",
 )
 
 
