@@ -113,3 +113,30 @@ def test_bad_config_is_one_clear_error(tmp_path, note):
     result = CliRunner().invoke(cli, ["--config", str(tmp_path), "check", str(note)])
     assert result.exit_code == 1
     assert "detectors.yaml: line 1: min_score: Input should be less than or equal to 1" in result.output
+
+
+def test_affirmed_concern_goes_to_the_dsl_with_the_sentence(run, tmp_path):
+    note = tmp_path / "visit.txt"
+    note.write_text("Visit 3 May.\nKai told me that his stepdad hits him with a belt.\nI promised I wouldn't tell anyone.\n")
+    result = run("--json", str(note))
+    assert result.exit_code == 4
+    out = json.loads(result.output)
+    assert out["decision"]["reviewer"] == "DSL"
+    assert [r["rule"] for r in out["decision"]["reasons"]][:2] == ["R2", "R7"]
+    [concern] = [f for f in out["findings"] if f["kind"] == "safeguarding"]
+    assert concern["type"] == "physical_abuse" and concern["polarity"] == "affirmed"
+    assert concern["excerpt"] == "Kai told me that his stepdad hits him with a belt."
+    assert concern["severity"] == "high"
+    assert [f["type"] for f in out["findings"] if f["kind"] == "practice"] == ["confidentiality_promise"]
+    text = run(str(note)).output
+    assert "safeguarding:" in text and "[affirmed, severity high]" in text and "practice:" in text
+
+
+def test_policy_text_about_no_one_is_allowed(run, tmp_path):
+    policy = tmp_path / "policy.txt"
+    policy.write_text("Staff should be alert to signs of neglect and physical abuse. If a child discloses "
+                      "sexual abuse, staff must never promise to keep it secret.\nNo concerns about neglect.\n")
+    result = run("--json", str(policy))
+    out = json.loads(result.output)
+    assert out["decision"]["action"] == "allow", out["decision"]
+    assert {f["polarity"] for f in out["findings"] if f["kind"] == "safeguarding"} <= {"negated", "hypothetical"}

@@ -54,3 +54,34 @@ def test_unknown_detector_is_named(conf, detection):
     (conf / "detectors.yaml").write_text("detectors:\n  uk_nhs_v2: {enabled: true}\n")
     with pytest.raises(ConfigError, match=r"detectors.uk_nhs_v2: unknown detector \(known: age, "):
         Detection(load_config(conf), detection.nlp)
+
+
+SAFEGUARDING_ERRORS = [
+    ("categories:\n  neglect:\n    label: Neglect\n    severity: hgh\n    terms: [neglect]\n",
+     "safeguarding.yaml: line 4: categories.neglect.severity: Input should be 'low', 'medium' or 'high' (got 'hgh')"),
+    ("categories:\n  bullying:\n    label: Bullying\n    severity: low\n    terms: [bully]\n",
+     "safeguarding.yaml: line 2: categories: Value error, unknown category 'bullying'"),
+    ("categories:\n  neglect:\n    label: Neglect\n    severity: low\n    terms: ['no food (.*)']\n",
+     "safeguarding.yaml: line 5: categories.neglect.terms: Value error, term 'no food (.*)': only words"),
+    ("categories:\n  neglect:\n    label: Neglect\n    severity: low\n    terms: ['... alone']\n",
+     "may not start or end with '...'"),
+    ("cues:\n  negation: [no]\n", "safeguarding.yaml: line 2: cues.negation[0]: Input should be a valid string (got False)"),
+    ("practice:\n  secrecy: [secret]\n  promise_words: [swear]\n",
+     "safeguarding.yaml: line 3: practice.promise_words: Extra inputs are not permitted"),
+]
+
+
+@pytest.mark.parametrize("text, message", SAFEGUARDING_ERRORS)
+def test_safeguarding_terms_errors_name_file_line_and_key(conf, text, message):
+    (conf / "safeguarding.yaml").write_text(text)
+    with pytest.raises(ConfigError) as error:
+        load_config(conf)
+    assert message in str(error.value)
+
+
+def test_shipped_safeguarding_terms_cover_every_category():
+    from scanner.types import SAFEGUARDING_CATEGORIES
+
+    config = load_config(ROOT / "config")
+    assert set(config.safeguarding.categories) == set(SAFEGUARDING_CATEGORIES)
+    assert config.safeguarding.cues.negation and config.safeguarding.practice.secrecy
