@@ -100,8 +100,6 @@ class PracticeConfig(Strict):
     promise: tuple[str, ...] = ()
     # The right thing: "could not keep", "would have to share", "explained that I".
     proper: tuple[str, ...] = ()
-    # Recording a question: "I asked", "asked him if".
-    asked: tuple[str, ...] = ()
     # Question openings that are open: "what", "how", "tell me", "can you tell me".
     open_openers: tuple[str, ...] = ()
     # Words in a closed question that put an answer in the child's mouth: a person or an act.
@@ -110,10 +108,10 @@ class PracticeConfig(Strict):
     # questions such as 'Did he hurt you?'", "never promise to keep a secret").
     examples: tuple[str, ...] = ()
 
-    @field_validator("*")
+    @field_validator("secrecy", "promise", "proper", "open_openers", "suggestive", "examples")
     @classmethod
-    def _valid(cls, values):  # noqa: ANN001, ANN206
-        return _check_terms(values) if isinstance(values, tuple) else values
+    def _valid(cls, values: tuple[str, ...]) -> tuple[str, ...]:
+        return _check_terms(values)
 
 
 class SafeguardingConfig(Strict):

@@ -17,6 +17,7 @@ from scanner.config import Config
 from scanner.detectors import load_builtins
 from scanner.detectors.base import Chunk
 from scanner.detectors.deep import DeepReader
+from scanner.detectors.lexicon import Inflector
 from scanner.detectors.merge import AllowList, resolve
 from scanner.detectors.name_propagation import propagate
 from scanner.detectors.presidio import PresidioDetector
@@ -85,9 +86,10 @@ class Detection:
             "special_category": {"lexicon": config.special, "nlp": nlp},
         }
         if {"safeguarding", "practice"} & set(enabled):
-            reader = DeepReader(nlp, config.engine.nlp.deep_components)
-            data["safeguarding"] = {"lexicon": config.safeguarding, "reader": reader, "nlp": nlp}
-            data["practice"] = {"lexicon": config.safeguarding.practice, "reader": reader, "nlp": nlp}
+            # one parse per chunk and one table of word forms, shared by both detectors
+            shared = {"reader": DeepReader(nlp, config.engine.nlp.deep_components), "nlp": nlp, "inflector": Inflector(nlp)}
+            data["safeguarding"] = {"lexicon": config.safeguarding, **shared}
+            data["practice"] = {"lexicon": config.safeguarding.practice, **shared}
         self.detectors = [
             build_detector(n, **{**enabled[n].params(), **data.get(n, {})}) for n in enabled if n in detectors.get_all()
         ]

@@ -40,9 +40,11 @@ class Sentence:
     def end(self) -> int:
         return self.offset + self.span.end_char
 
-    def char(self, token_i: int) -> int:
-        """Chunk offset of the token with index `token_i` in the passage Doc."""
-        return self.offset + self.span.doc[token_i].idx
+    def chars(self, start: int, end: int) -> tuple[int, int]:
+        """Chunk offsets of the tokens [start, end) of the passage Doc."""
+        doc = self.span.doc
+        last = doc[end - 1]
+        return self.offset + doc[start].idx, self.offset + last.idx + len(last.text)
 
 
 class DeepReader:
@@ -58,21 +60,18 @@ class DeepReader:
 
     def sentences(self, doc: "Doc", text: str, tokens: Iterable[int]) -> list[Sentence]:
         """The parsed sentences holding these token indexes of the chunk's Doc, in text order."""
-        cache: dict[tuple[int, int], "Doc"] = doc.user_data.setdefault(CACHE_KEY, {})
+        # passage (start, end) → (chunk offset of its first token, parsed Doc)
+        cache: dict[tuple[int, int], tuple[int, "Doc"]] = doc.user_data.setdefault(CACHE_KEY, {})
         wanted: dict[tuple[int, int], list[int]] = {}
         for i in tokens:
             char = doc[i].idx
             wanted.setdefault(_passage(text, char), []).append(char)
         todo = [p for p in wanted if p not in cache]
-        if todo:
-            passages = []
-            for start, end in todo:
-                span = doc.char_span(start, end, alignment_mode="expand")
-                passages.append(span.as_doc() if span is not None and len(span) else None)
-            parsed = iter(self._parse([p for p in passages if p is not None]))
-            for key, passage in zip(todo, passages):
-                if passage is not None:
-                    cache[key] = (doc.char_span(key[0], key[1], alignment_mode="expand").start_char, next(parsed))
+        spans = [(key, doc.char_span(*key, alignment_mode="expand")) for key in todo]
+        spans = [(key, span) for key, span in spans if span is not None and len(span)]
+        parsed = self._parse([span.as_doc() for _, span in spans]) if spans else []
+        for (key, span), passage in zip(spans, parsed):
+            cache[key] = (span.start_char, passage)
         out: dict[tuple[int, int], Sentence] = {}
         for key, chars in wanted.items():
             if key not in cache:

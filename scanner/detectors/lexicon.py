@@ -17,7 +17,7 @@ exception tables (threw/thrown → throw), so no word list of ours goes out of d
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable
 
 import numpy
 from spacy.attrs import LOWER

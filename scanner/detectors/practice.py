@@ -20,6 +20,9 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
+import numpy
+from spacy.attrs import LOWER
+
 from scanner.config_safeguarding import PracticeConfig
 from scanner.detectors.base import Chunk, finding
 from scanner.detectors.deep import DeepReader, Sentence
@@ -37,6 +40,7 @@ CLOSED_OPENERS = frozenset({
     "are", "aren't", "was", "wasn't", "were", "weren't", "will", "would", "could", "can", "should", "shall",
 })
 QUOTES = "\"'“”‘’"
+ASKED_BEFORE = frozenset({"her", "him", "them", "me", "asked"})
 
 
 @register_detector("practice")
@@ -44,29 +48,31 @@ class PracticeDetector:
     name = "practice"
     produces = frozenset(PRACTICE_TYPES)
 
-    def __init__(self, lexicon: PracticeConfig, reader: DeepReader, nlp: "Language", **params: object) -> None:
+    def __init__(self, lexicon: PracticeConfig, reader: DeepReader, nlp: "Language", inflector: Inflector,
+                 **params: object) -> None:
         if params:
             raise TypeError(f"practice: unknown parameter {sorted(params)[0]!r}")
         self.config = lexicon
         self.reader = reader
-        inflect = Inflector(nlp)
+        inflect = inflector
 
         def lex(key: str, phrases: tuple[str, ...]) -> Lexicon:
             return Lexicon(nlp, (Entry(key, p) for p in phrases), inflect)
 
         self.secrecy = lex("secrecy", lexicon.secrecy)
-        self.promise = lex("promise", lexicon.promise)
         self.proper = lex("proper", lexicon.proper)
-        self.asked = lex("asked", lexicon.asked)
         self.open = lex("open", lexicon.open_openers)
         self.suggestive = lex("suggestive", lexicon.suggestive)
         self.examples = lex("examples", lexicon.examples)
         self.promise_words = frozenset(f for p in lexicon.promise if " " not in p for f in inflect.forms(p))
+        self._question_marks = numpy.array([nlp.vocab.strings.add(w) for w in ("?", "whether", "if")], dtype="uint64")
 
     def detect(self, chunk: Chunk) -> list[Finding]:
         doc = chunk.doc
         triggers = set(self.secrecy.triggers(doc))
-        triggers |= {t.i for t in doc if t.text == "?" or (t.lower_ in ("whether", "if") and t.i and doc[t.i - 1].lower_ in ("her", "him", "them", "me", "asked"))}
+        if len(doc):
+            marks = numpy.nonzero(numpy.isin(doc.to_array([LOWER]), self._question_marks))[0].tolist()
+            triggers |= {i for i in marks if doc[i].text == "?" or _reported(doc, i)}
         if not triggers:
             return []
         out: list[Finding] = []
@@ -130,10 +136,7 @@ class PracticeDetector:
         return out
 
     def _finding(self, chunk: Chunk, sentence: Sentence, start: int, end: int, type_: str, why: str) -> Finding:
-        doc = sentence.span.doc
-        last = doc[end - 1]
-        a = sentence.offset + doc[start].idx
-        b = sentence.offset + last.idx + len(last.text)
+        a, b = sentence.chars(start, end)
         label = "promise of confidentiality" if type_ == "confidentiality_promise" else "leading question"
         f = finding(chunk, a, b, type_, 0.8, self.name, f"{label}: {why}", kind=PRACTICE)
         return dataclasses.replace(f, severity=self.config.severity, excerpt=chunk.text[sentence.start:sentence.end])
@@ -159,11 +162,16 @@ def _questions(sent: "Span") -> list[tuple[int, int, bool]]:
         elif t.text == "?":
             out.append((start, t.i + 1, False))
             start = t.i + 1
-        elif t.lower_ in ("whether", "if") and t.i > sent.start and doc[t.i - 1].lower_ in ("her", "him", "them", "me", "asked"):
+        elif t.i > sent.start and _reported(doc, t.i):
             end = next((u.i for u in doc[t.i:sent.end] if u.text in (".", ";", "?")), sent.end)
             # a reported yes/no question reads as "did …": the words after whether/if
             out.append((t.i + 1, end, True))
     return out
+
+
+def _reported(doc: "Doc", i: int) -> bool:
+    """Token i opens a reported yes/no question: "asked her whether…", "asked if…"."""
+    return doc[i].lower_ in ("whether", "if") and i > 0 and doc[i - 1].lower_ in ASKED_BEFORE
 
 
 def _starts_with_open(open_lexicon: Lexicon, question: "Span") -> bool:

@@ -56,7 +56,6 @@ class Reading:
     match: Match
     polarity: str
     why: str
-    severity: str
 
 
 class CueSet:
@@ -76,15 +75,21 @@ class SafeguardingDetector:
     name = "safeguarding"
     produces = frozenset(SAFEGUARDING_CATEGORIES)
 
-    def __init__(self, lexicon: SafeguardingConfig, reader: DeepReader, nlp: "Language", **params: object) -> None:
+    def __init__(self, lexicon: SafeguardingConfig, reader: DeepReader, nlp: "Language", inflector: Inflector,
+                 **params: object) -> None:
         if params:
             raise TypeError(f"safeguarding: unknown parameter {sorted(params)[0]!r}")
         self.config = lexicon
         self.reader = reader
-        inflect = Inflector(nlp)
+        inflect = inflector
         cats = lexicon.categories
         self.terms = Lexicon(nlp, (Entry(name, t, sev) for name, c in cats.items() for t, sev in c.entries("terms")), inflect)
-        self.actions = Lexicon(nlp, (Entry(name, t, sev) for name, c in cats.items() for t, sev in c.entries("actions")), inflect)
+        # an action (one verb, however many categories list it) → {category: severity}
+        self.action_categories: dict[str, dict[str, str]] = {}
+        for name, c in cats.items():
+            for term, severity in c.entries("actions"):
+                self.action_categories.setdefault(term, {})[name] = severity
+        self.actions = Lexicon(nlp, (Entry("action", t) for t in self.action_categories), inflect)
         self.victims = {name: _forms(inflect, c.victims) for name, c in cats.items() if c.victims}
         self.everyday = CueSet(nlp, lexicon.everyday, inflect, "everyday")
         cues = lexicon.cues
@@ -125,19 +130,17 @@ class SafeguardingDetector:
         specific = self._specific(sent)
         about = tuple(dict.fromkeys(e.text for e in sent.ents if e.label_ == "PERSON"))
         excerpt = chunk.text[sentence.start:sentence.end]
+        score = min(0.6 + (0.15 if disclosure else 0) + (0.1 if specific else 0), 0.95)
         out = []
         for category, r in best.items():
-            doc = sent.doc
-            start = sentence.offset + doc[r.match.start].idx
-            last = doc[r.match.end - 1]
-            end = sentence.offset + last.idx + len(last.text)
-            score = 0.6 + (0.15 if disclosure else 0) + (0.1 if specific else 0)
-            terms = sorted({chunk.text[sentence.offset + doc[m.match.start].idx: sentence.offset + doc[m.match.end - 1].idx
-                                       + len(doc[m.match.end - 1].text)] for m in readings if m.category == category})
+            start, end = sentence.chars(r.match.start, r.match.end)
+            terms = sorted({chunk.text[slice(*sentence.chars(m.match.start, m.match.end))]
+                            for m in readings if m.category == category})
             cue = f"; cue '{disclosure[0][2]}'" if disclosure and r.polarity == AFFIRMED else ""
             explanation = f"{self.labels.get(category, category)}: {', '.join(repr(t) for t in terms)} — {r.polarity} ({r.why}){cue}"
-            f = finding(chunk, start, end, category, min(score, 0.95), self.name, explanation, kind=SAFEGUARDING)
-            out.append(_with(f, polarity=r.polarity, severity=r.severity, excerpt=excerpt, about=about))
+            f = finding(chunk, start, end, category, score, self.name, explanation, kind=SAFEGUARDING)
+            out.append(dataclasses.replace(f, polarity=r.polarity, severity=r.match.entry.severity, excerpt=excerpt,
+                                           about=about))
         return out
 
     # -- reading one sentence ---------------------------------------------------------------
@@ -147,10 +150,10 @@ class SafeguardingDetector:
         base = sent.start
         matches = [Match(m.entry, base + m.start, base + m.end) for m in self.terms.match(sent)]
         for m in self.actions.match(sent):
-            m = Match(m.entry, base + m.start, base + m.end)
-            category = self._action_category(sent, m)
+            category = self._action_category(sent.doc[base + m.start], m.entry.term)
             if category:
-                matches.append(Match(Entry(category, m.entry.term, m.entry.severity), m.start, m.end))
+                severity = self.action_categories[m.entry.term][category]
+                matches.append(Match(Entry(category, m.entry.term, severity), base + m.start, base + m.end))
         if not matches:
             return []
         everyday = self.everyday.spans(sent)
@@ -160,20 +163,17 @@ class SafeguardingDetector:
         out = []
         for m in matches:
             polarity, why = self.polarity(sent, m)
-            out.append(Reading(m.entry.key, m, polarity, why, m.entry.severity))
+            out.append(Reading(m.entry.key, m, polarity, why))
         return out
 
-    def _action_category(self, sent: "Span", m: Match) -> str | None:
+    def _action_category(self, verb: "Token", term: str) -> str | None:
         """The category of an action done to a person, or None (done to a thing, or to oneself)."""
-        doc = sent.doc
-        verb = doc[m.start]
         if verb.pos_ not in ("VERB", "ADJ", "NOUN"):
             return None
         victims = self._victims(verb)
         if not victims:
             return None
-        candidates = [name for name, c in self.config.categories.items() if any(
-            a == m.entry.term for a, _ in c.entries("actions"))]
+        candidates = list(self.action_categories[term])
         for name in candidates:
             if name in self.victims and any(v.lower_ in self.victims[name] for v in victims):
                 return name
@@ -332,7 +332,3 @@ def _longest(matches: list[Match]) -> list[Match]:
 
 def _forms(inflect: Inflector, words: Iterable[str]) -> frozenset[str]:
     return frozenset(f for w in words for f in inflect.forms(w))
-
-
-def _with(f: Finding, **changes: object) -> Finding:
-    return dataclasses.replace(f, **changes)
