@@ -126,7 +126,9 @@ class Lexicon:
         found: set[tuple[int, int, int]] = set()
         out: list[Match] = []
         for i in range(len(lowers)):
-            keys = {lowers[i], lemmas[i]} if lemmas[i] else {lowers[i]}
+            # surface form first, then the lemma when it differs: a fixed order, so that the same
+            # text always gives the same explanation (a set of strings iterates by hash seed)
+            keys = (lowers[i], lemmas[i]) if lemmas[i] and lemmas[i] != lowers[i] else (lowers[i],)
             for key in keys:
                 for entry, steps in self._first.get(key, ()):
                     if not steps[0].accepts(lowers[i], lemmas[i]):
