@@ -124,7 +124,7 @@ class PracticeDetector:
             if not words:
                 continue
             question = doc[words[0].i:end]
-            if self.open.match(doc[words[0].i:min(end, words[0].i + 5)]) and _starts_with_open(self.open, question):
+            if _starts_with_open(self.open, question):
                 continue
             closed = reported or words[0].lower_ in CLOSED_OPENERS or _tag_question(words)
             if not closed:

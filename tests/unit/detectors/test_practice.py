@@ -30,6 +30,7 @@ CASES = [
     ("I asked what happened next.", None),
     ('"How did you get that mark?"', None),
     ('I asked "Did you have breakfast today?"', None),
+    ('I asked "Would you like to tell me what your dad did?"', None),  # a six-word open opener
     ("Avoid leading questions such as 'Did your dad hit you?'", None),
 ]
 
