@@ -85,9 +85,11 @@ class Detection:
             "names": {"places": config.places.places, "stopwords": nlp.Defaults.stop_words},
             "special_category": {"lexicon": config.special, "nlp": nlp},
         }
+        self._reader: DeepReader | None = None
         if {"safeguarding", "practice"} & set(enabled):
-            # one parse per chunk and one table of word forms, shared by both detectors
-            shared = {"reader": DeepReader(nlp, config.engine.nlp.deep_components), "nlp": nlp, "inflector": Inflector(nlp)}
+            # one parse per batch and one table of word forms, shared by both detectors
+            self._reader = DeepReader(nlp, config.engine.nlp.deep_components)
+            shared = {"reader": self._reader, "nlp": nlp, "inflector": Inflector(nlp)}
             data["safeguarding"] = {"lexicon": config.safeguarding, **shared}
             data["practice"] = {"lexicon": config.safeguarding.practice, **shared}
         self.detectors = [
@@ -95,6 +97,7 @@ class Detection:
         ]
         if recs:
             self.detectors.insert(0, PresidioDetector(nlp, recs, settings.min_score))
+        self._deep = [d for d in self.detectors if hasattr(d, "wanted")]  # detectors that read parsed sentences
         self.allow = AllowList(settings.allow_list)
         self.min_score = settings.min_score
         self._stop = frozenset(nlp.Defaults.stop_words)
@@ -136,20 +139,23 @@ class Detection:
         """The raw findings each chunk owns. Detectors see one chunk and its spaCy pass at a time."""
         cfg = self.config.engine.nlp
         out: list[list[Finding]] = [[] for _ in jobs]
-        for k, doc in self._pipe([span.text for _, span in jobs], cfg.batch_size, cfg.batch_chars):
-            document, span = jobs[k]
-            chunk = Chunk(span.text, span.offset, doc, document)
-            for detector in self.detectors:
-                out[k].extend(f for f in detector.detect(chunk) if span.own_start <= f.start < span.own_end)
+        for group in self._pipe([span.text for _, span in jobs], cfg.batch_size, cfg.batch_chars):
+            chunks = [(k, Chunk(jobs[k][1].text, jobs[k][1].offset, doc, jobs[k][0])) for k, doc in group]
+            if self._reader is not None:
+                # the sentences every deep detector will read, for the whole batch, parsed at once
+                self._reader.prefetch((c.doc, c.text, d.wanted(c)) for _, c in chunks for d in self._deep)
+            for k, chunk in chunks:
+                span = jobs[k][1]
+                for detector in self.detectors:
+                    out[k].extend(f for f in detector.detect(chunk) if span.own_start <= f.start < span.own_end)
         return out
 
-    def _pipe(self, texts: list[str], batch_size: int, batch_chars: int) -> Iterator[tuple[int, "Doc"]]:
-        """spaCy Docs for the texts, batched by count and by characters: a batch of 5 MB of
-        chunks would hold every Doc and its tensors in memory at once."""
+    def _pipe(self, texts: list[str], batch_size: int, batch_chars: int) -> Iterator[list[tuple[int, "Doc"]]]:
+        """spaCy Docs for the texts, in batches bounded by count and by characters: a batch of
+        5 MB of chunks would hold every Doc and its tensors in memory at once."""
         for group in _batches(list(enumerate(texts)), batch_size, batch_chars):
             pairs = [(text, k) for k, text in group]
-            for doc, k in self.nlp.pipe(pairs, as_tuples=True, batch_size=len(pairs)):
-                yield k, doc
+            yield [(k, doc) for doc, k in self.nlp.pipe(pairs, as_tuples=True, batch_size=len(pairs))]
 
     def finish(self, document: Document, raw: list[Finding]) -> tuple[Finding, ...]:
         """Document-level steps over all chunks' findings: threshold, allow-list, names, merge."""

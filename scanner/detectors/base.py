@@ -31,6 +31,14 @@ class Detector(Protocol):
     def detect(self, chunk: Chunk) -> Iterable[Finding]: ...
 
 
+class DeepDetector(Detector, Protocol):
+    """A detector that reads parsed sentences (`scanner.detectors.deep`). Before any chunk of a
+    batch is detected, `wanted` names the tokens whose sentences it will ask for, so that all of
+    them are parsed in one batch."""
+
+    def wanted(self, chunk: Chunk) -> list[int]: ...
+
+
 def finding(
     chunk: Chunk,
     start: int,

@@ -58,23 +58,30 @@ class DeepReader:
         self._procs = [nlp.get_pipe(name) for name in components]
         self.components = tuple(components)
 
+    def prefetch(self, requests: Iterable[tuple["Doc", str, Iterable[int]]]) -> None:
+        """Parse, in one batch, the passages around these tokens of many chunks' Docs: the model
+        runs fastest over many passages at once (a detection batch holds dozens of chunks)."""
+        todo: list[tuple[dict, tuple[int, int], "Span"]] = []
+        for doc, text, tokens in requests:
+            cache = doc.user_data.setdefault(CACHE_KEY, {})
+            for key in _passages(doc, text, tokens):
+                if key not in cache:
+                    span = doc.char_span(*key, alignment_mode="expand")
+                    cache[key] = None  # asked for: parsed below, or no tokens there
+                    if span is not None and len(span):
+                        todo.append((cache, key, span))
+        if todo:
+            for (cache, key, span), passage in zip(todo, self._parse([span.as_doc() for _, _, span in todo])):
+                cache[key] = (span.start_char, passage)
+
     def sentences(self, doc: "Doc", text: str, tokens: Iterable[int]) -> list[Sentence]:
         """The parsed sentences holding these token indexes of the chunk's Doc, in text order."""
-        # passage (start, end) → (chunk offset of its first token, parsed Doc)
-        cache: dict[tuple[int, int], tuple[int, "Doc"]] = doc.user_data.setdefault(CACHE_KEY, {})
-        wanted: dict[tuple[int, int], list[int]] = {}
-        for i in tokens:
-            char = doc[i].idx
-            wanted.setdefault(_passage(text, char), []).append(char)
-        todo = [p for p in wanted if p not in cache]
-        spans = [(key, doc.char_span(*key, alignment_mode="expand")) for key in todo]
-        spans = [(key, span) for key, span in spans if span is not None and len(span)]
-        parsed = self._parse([span.as_doc() for _, span in spans]) if spans else []
-        for (key, span), passage in zip(spans, parsed):
-            cache[key] = (span.start_char, passage)
+        tokens = list(tokens)
+        self.prefetch([(doc, text, tokens)])  # a no-op when `prefetch` already ran for this chunk
+        cache = doc.user_data[CACHE_KEY]
         out: dict[tuple[int, int], Sentence] = {}
-        for key, chars in wanted.items():
-            if key not in cache:
+        for key, chars in _passages(doc, text, tokens).items():
+            if cache.get(key) is None:
                 continue
             offset, passage = cache[key]
             for sent in passage.sents:
@@ -86,6 +93,15 @@ class DeepReader:
         for proc in self._procs:
             docs = list(proc.pipe(docs))
         return docs
+
+
+def _passages(doc: "Doc", text: str, tokens: Iterable[int]) -> dict[tuple[int, int], list[int]]:
+    """Passage (start, end) → the character offsets of the tokens it was asked for."""
+    wanted: dict[tuple[int, int], list[int]] = {}
+    for i in tokens:
+        char = doc[i].idx
+        wanted.setdefault(_passage(text, char), []).append(char)
+    return wanted
 
 
 def _passage(text: str, char: int) -> tuple[int, int]:

@@ -20,16 +20,19 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
 import numpy
-from spacy.attrs import LOWER
+from spacy.attrs import IS_PUNCT, LOWER
+from spacy.tokens import Doc
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Span
 
 GAP = "..."
 GAP_MAX = 3
 WINDOW = 16  # tokens: longer than any term with its gaps
 _VOWELS = set("aeiou")
+TOKEN_ARRAY = "shareguard.lexicon.lower"  # Doc.user_data keys
+FEATURES = "shareguard.lexicon.features"
 
 
 @dataclass(frozen=True)
@@ -104,25 +107,27 @@ class Lexicon:
         tokens that may start a term; only those are followed."""
         if not len(doc) or not len(self._trigger):
             return []
-        lower = doc.to_array([LOWER])
+        if TOKEN_ARRAY not in doc.user_data:  # shared by every lexicon that looks at this Doc
+            doc.user_data[TOKEN_ARRAY] = doc.to_array([LOWER, IS_PUNCT])
+        array = doc.user_data[TOKEN_ARRAY]
+        strings = doc.vocab.strings
         out = []
-        n = len(doc)
-        for i in numpy.nonzero(numpy.isin(lower, self._trigger))[0].tolist():
-            window = [t.lower_ for t in doc[i:min(n, i + WINDOW)]]
-            puncts = [t.is_punct for t in doc[i:min(n, i + WINDOW)]]
-            lemmas = [""] * len(window)
-            for entry, steps in self._first.get(window[0], ()):
-                if next(_follow(steps, 1, 1, window, lemmas, puncts), None) is not None:
-                    out.append(i)
-                    break
+        lemmas = [""] * WINDOW
+        for i in numpy.nonzero(numpy.isin(array[:, 0], self._trigger))[0].tolist():
+            entries = self._first.get(strings[int(array[i, 0])], ())
+            if any(len(steps) == 1 for _, steps in entries):
+                out.append(i)
+                continue
+            window = [strings[int(h)] for h in array[i:i + WINDOW, 0]]
+            puncts = array[i:i + WINDOW, 1].tolist()
+            if any(next(_follow(steps, 1, 1, window, lemmas, puncts), None) is not None for _, steps in entries):
+                out.append(i)
         return out
 
     def match(self, span: "Doc | Span") -> list[Match]:
         """Every term match (token indexes relative to `span`), by each word's surface form or
         lemma; `...` skips up to three words. Sorted by start, longest first."""
-        lowers = [t.lower_ for t in span]
-        lemmas = [t.lemma_.lower() for t in span]
-        puncts = [t.is_punct for t in span]
+        lowers, lemmas, puncts = _features(span)
         found: set[tuple[int, int, int]] = set()
         out: list[Match] = []
         for i in range(len(lowers)):
@@ -167,6 +172,18 @@ def _follow(steps, k, j, lowers, lemmas, puncts):  # noqa: ANN001, ANN202
         return
     if j < len(lowers) and step.accepts(lowers[j], lemmas[j]):
         yield from _follow(steps, k + 1, j + 1, lowers, lemmas, puncts)
+
+
+def _features(span: "Doc | Span") -> tuple[list[str], list[str], list[bool]]:
+    """Lower-case forms, lemmas and punctuation flags of the span's tokens, computed once per
+    span however many lexicons read it (a sentence is matched against a dozen)."""
+    doc = span if isinstance(span, Doc) else span.doc
+    key = (0, len(doc)) if doc is span else (span.start, span.end)
+    cache = doc.user_data.setdefault(FEATURES, {})
+    if key not in cache:
+        tokens = list(span)
+        cache[key] = ([t.lower_ for t in tokens], [t.lemma_.lower() for t in tokens], [t.is_punct for t in tokens])
+    return cache[key]
 
 
 def _spellings(term: str) -> list[str]:

@@ -30,6 +30,8 @@ from scanner.detectors.lexicon import Entry, Inflector, Lexicon
 from scanner.detectors.registry import register_detector
 from scanner.types import PRACTICE, PRACTICE_TYPES, Finding
 
+TRIGGERS = "shareguard.practice.triggers"  # Doc.user_data key: the tokens `wanted` found
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span
@@ -67,16 +69,24 @@ class PracticeDetector:
         self.promise_words = frozenset(f for p in lexicon.promise if " " not in p for f in inflect.forms(p))
         self._question_marks = numpy.array([nlp.vocab.strings.add(w) for w in ("?", "whether", "if")], dtype="uint64")
 
+    def wanted(self, chunk: Chunk) -> list[int]:
+        """The tokens whose sentences this detector reads: secrecy words and questions."""
+        doc = chunk.doc
+        if TRIGGERS not in doc.user_data:
+            triggers = set(self.secrecy.triggers(doc))
+            if len(doc):
+                marks = numpy.nonzero(numpy.isin(doc.to_array([LOWER]), self._question_marks))[0].tolist()
+                triggers |= {i for i in marks if doc[i].text == "?" or _reported(doc, i)}
+            doc.user_data[TRIGGERS] = sorted(triggers)
+        return doc.user_data[TRIGGERS]
+
     def detect(self, chunk: Chunk) -> list[Finding]:
         doc = chunk.doc
-        triggers = set(self.secrecy.triggers(doc))
-        if len(doc):
-            marks = numpy.nonzero(numpy.isin(doc.to_array([LOWER]), self._question_marks))[0].tolist()
-            triggers |= {i for i in marks if doc[i].text == "?" or _reported(doc, i)}
+        triggers = self.wanted(chunk)
         if not triggers:
             return []
         out: list[Finding] = []
-        for sentence in self.reader.sentences(doc, chunk.text, sorted(triggers)):
+        for sentence in self.reader.sentences(doc, chunk.text, triggers):
             sent = sentence.span
             if self.examples.match(sent):
                 continue

@@ -48,6 +48,7 @@ CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "xcomp", "conj", "parataxis"
 NEGATING_VERBS = frozenset({"deny", "refute", "dispute", "rule"})
 ORDER = {AFFIRMED: 0, NEGATED: 1, HYPOTHETICAL: 2}
 WINDOW = 4  # tokens between a negation phrase and the term
+TRIGGERS = "shareguard.safeguarding.triggers"  # Doc.user_data key: the tokens `wanted` found
 
 
 @dataclass(frozen=True)
@@ -108,8 +109,15 @@ class SafeguardingDetector:
 
     # -- the pass over a chunk -------------------------------------------------------------
 
+    def wanted(self, chunk: Chunk) -> list[int]:
+        """The tokens whose sentences this detector reads (terms and actions written there)."""
+        cache = chunk.doc.user_data
+        if TRIGGERS not in cache:
+            cache[TRIGGERS] = sorted(set(self.terms.triggers(chunk.doc)) | set(self.actions.triggers(chunk.doc)))
+        return cache[TRIGGERS]
+
     def detect(self, chunk: Chunk) -> list[Finding]:
-        triggers = sorted(set(self.terms.triggers(chunk.doc)) | set(self.actions.triggers(chunk.doc)))
+        triggers = self.wanted(chunk)
         if not triggers:
             return []
         out: list[Finding] = []
