@@ -55,9 +55,16 @@ class LimitSettings(_Strict):
         )
 
 
+class RegisterSettings(_Strict):
+    # The consent and legal-basis register (SQLite). A relative path is read from the config
+    # directory; `$SHAREGUARD_REGISTER` or `shareguard --register` override it.
+    path: str = "../var/register.sqlite3"
+
+
 class EngineConfig(_Strict):
     nlp: NlpSettings = NlpSettings()
     limits: LimitSettings = LimitSettings()
+    register_db: RegisterSettings = Field(RegisterSettings(), alias="register")  # `register` is taken by ABCMeta
     quasi_identifiers: tuple[str, ...] = ("DATE_TIME", "URL")
 
 
@@ -106,6 +113,15 @@ class Config:
     places: PlacesConfig = PlacesConfig()
     safeguarding: SafeguardingConfig = SafeguardingConfig()
     special: SpecialCategoryConfig = SpecialCategoryConfig()
+
+    def register_path(self, override: str | Path | None = None) -> Path:
+        """Where the register lives: `override`, else `$SHAREGUARD_REGISTER`, else the config's
+        `register.path` (relative to the config directory)."""
+        chosen = override or os.environ.get("SHAREGUARD_REGISTER")
+        if chosen:
+            return Path(chosen)
+        path = Path(self.engine.register_db.path)
+        return path if path.is_absolute() else (self.directory / path).resolve()
 
 
 M = TypeVar("M", bound=BaseModel)
