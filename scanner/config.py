@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from scanner.config_base import Strict
 from scanner.config_safeguarding import SafeguardingConfig
+from scanner.config_sharing import LinkingConfig, PurposesConfig, RecipientsConfig
 from scanner.config_special import SpecialCategoryConfig
 from scanner.errors import ConfigError
 from scanner.extract.builder import Limits
@@ -113,6 +114,9 @@ class Config:
     places: PlacesConfig = PlacesConfig()
     safeguarding: SafeguardingConfig = SafeguardingConfig()
     special: SpecialCategoryConfig = SpecialCategoryConfig()
+    recipients: RecipientsConfig = RecipientsConfig()
+    purposes: PurposesConfig = PurposesConfig()
+    linking: LinkingConfig = LinkingConfig()
 
     def register_path(self, override: str | Path | None = None) -> Path:
         """Where the register lives: `override`, else `$SHAREGUARD_REGISTER`, else the config's
@@ -139,6 +143,9 @@ def load_config(directory: str | Path | None = None) -> Config:
         places=load_model(directory / "places.yaml", PlacesConfig),
         safeguarding=load_model(directory / "safeguarding.yaml", SafeguardingConfig),
         special=load_model(directory / "special_category.yaml", SpecialCategoryConfig),
+        recipients=load_model(directory / "recipients.yaml", RecipientsConfig),
+        purposes=load_model(directory / "purposes.yaml", PurposesConfig),
+        linking=load_model(directory / "linking.yaml", LinkingConfig),
     )
 
 

@@ -37,8 +37,23 @@ def to_json(outcome: Outcome) -> dict[str, Any]:
         "problems": [p.to_dict() for p in document.problems],
         "decision": outcome.decision.to_dict(),
         "findings": [f.to_dict() for f in outcome.findings],
-        "subjects": [s.to_dict() for s in outcome.decision.subjects],
+        "subjects": _subjects(outcome),
+        "record": outcome.record,
     }
+
+
+def _subjects(outcome: Outcome) -> list[dict[str, Any]]:
+    """Per person: SPEC's id, role, basis and outcome, with who they are in the document."""
+    people = {s.id: s for s in outcome.subjects}
+    out = []
+    for o in outcome.decision.subjects:
+        entry = o.to_dict()
+        person = people.get(o.id)
+        if person is not None:
+            entry.update(name=person.name, known=person.known, main=person.main, mentions=person.mentions,
+                         referrer=person.referrer, types=list(person.types))
+        out.append(entry)
+    return out
 
 
 def to_json_line(outcome: Outcome) -> str:
@@ -60,6 +75,16 @@ def to_text(outcome: Outcome, style=lambda text, **_: text) -> str:  # noqa: ANN
     for reason in decision.reasons:
         lines.append(f"  {reason.rule}: {reason.text}")
         lines.append(style(f"      per {reason.policy}", dim=True))
+    people = {s.id: s for s in outcome.subjects}
+    if decision.subjects:
+        lines.append(style("  people:", bold=True))
+    for o in decision.subjects:
+        person = people.get(o.id)
+        name = person.name if person else o.id
+        tags = ", ".join(t for t in (o.role, "main subject" if person and person.main else "",
+                                     "referrer" if person and person.referrer else "",
+                                     "" if person is None or person.known else "not in the register") if t)
+        lines.append(f"    {o.id} {name} ({tags}): {o.outcome}" + (f" — {o.basis}" if o.basis else ""))
     for problem in document.problems:
         where = f" [{problem.where}]" if problem.where else ""
         lines.append(style(f"  ! {problem.code}{where}: {problem.message}", fg="red"))

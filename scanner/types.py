@@ -156,6 +156,16 @@ class ShareRequest:
     purpose: str | None = None
     sender: str | None = None
     channel: str = "check"
+    # Sharing on the safeguarding basis without consent records why consent was not sought
+    # (DPA 2018 Sch. 1 para 18): one of CONSENT_NOT_SOUGHT.
+    consent_not_sought: str | None = None
+
+
+CONSENT_NOT_SOUGHT = {
+    "cannot-give": "the data subject cannot give consent",
+    "not-reasonable": "the sender cannot reasonably be expected to obtain consent",
+    "prejudice": "seeking consent would prejudice the child's protection",
+}
 
 
 @dataclass(frozen=True)
@@ -168,6 +178,26 @@ class Reason:
 
     def to_dict(self) -> dict[str, str]:
         return asdict(self)
+
+
+@dataclass(frozen=True)
+class Subject:
+    """A person the document names, linked to the register where possible."""
+
+    id: str  # register id ("P-0001"), or "U-1", "U-2"… for people the register lacks
+    name: str
+    role: str  # the register role; "unknown" for people the register lacks
+    known: bool  # in the register
+    mentions: int  # findings linked to this person (names and identifiers)
+    main: bool = False  # the person the document is mainly about
+    professional: bool = False  # named in their working role: not a subject of the decision
+    referrer: bool = False  # made the referral or raised the concern
+    types: tuple[str, ...] = ()  # the kinds of their data in the document (PERSON, UK_NHS, HEALTH…)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["types"] = list(self.types)
+        return data
 
 
 @dataclass(frozen=True)
@@ -187,15 +217,22 @@ class SubjectOutcome:
 class Decision:
     action: Action
     reasons: tuple[Reason, ...]
-    reviewer: str | None = None
+    reviewer: str | None = None  # who must review (review, block), or who is notified of a sharing
     subjects: tuple[SubjectOutcome, ...] = ()
+    redact_subjects: tuple[str, ...] = ()  # every finding linked to these people is removed
+    redact_types: tuple[str, ...] = ()  # and these identifier types, whoever they belong to
+    review_item: bool = False  # a review item is created for `reviewer` (also when the document goes)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "action": self.action.label,
             "reviewer": self.reviewer,
             "reasons": [r.to_dict() for r in self.reasons],
+            "review_item": self.review_item,
         }
+        if self.redact_subjects or self.redact_types:
+            data["redact"] = {"subjects": list(self.redact_subjects), "types": list(self.redact_types)}
+        return data
 
 
 @dataclass(frozen=True)
@@ -206,6 +243,8 @@ class Outcome:
     request: ShareRequest
     decision: Decision
     findings: tuple[Finding, ...] = field(default_factory=tuple)
+    subjects: tuple[Subject, ...] = field(default_factory=tuple)
+    record: dict[str, Any] = field(default_factory=dict)  # the record of sharing (what, to whom, why, basis)
 
     @property
     def processed(self) -> bool:

@@ -16,11 +16,13 @@ def detection():
 
 
 @pytest.fixture(scope="session")
-def engine(detection):
-    """A Scanner sharing the session's loaded model."""
+def engine(detection, tmp_path_factory):
+    """A Scanner sharing the session's loaded model, with an empty register of its own (never the
+    developer's `var/register.sqlite3`)."""
     from scanner.pipeline import Scanner
 
-    with Scanner(load_config(), detection=detection) as loaded:
+    register = tmp_path_factory.mktemp("register") / "empty.sqlite3"
+    with Scanner(load_config(), detection=detection, register=register) as loaded:
         yield loaded
 
 

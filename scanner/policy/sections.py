@@ -6,7 +6,10 @@ POLICY = "Confidentiality & Information Sharing Policy"
 SECTIONS = {
     "introduction": "Introduction: GDPR applies to personal data of living, identifiable individuals, not anonymised data",
     "rationale": "Rationale: the safety, wellbeing and protection of children are the paramount considerations",
-    "disclosures": "Disclosures to staff and volunteers: staff should not promise confidentiality in relation to safeguarding",
+    "definition": "Definition of Confidentiality: in most cases the confider would not be identified except in "
+    "certain circumstances",
+    "disclosures": "Disclosures to staff and volunteers: staff should not promise confidentiality in relation to safeguarding; "
+    "information is shared on a need to know basis",
     "disclosure-procedure": "When a disclosure is being made: no leading questions; record the speaker's own words",
     "keeping-confidence": "Keeping confidence: with no child-protection reason, no valid legal reason and no consent, "
     "confidentiality must be maintained",

@@ -42,17 +42,21 @@ def leaflet(tmp_path):
 
 def test_json_line_follows_the_contract(run, note):
     result = run("--json", "--to", "kent-front-door", "--purpose", "child-protection-referral", str(note))
-    assert result.exit_code == 4  # review: personal data, no basis checked yet
+    assert result.exit_code == 5  # block: the child the note is about has no consent or basis on record
     (line,) = result.output.splitlines()
     report = json.loads(line)
     assert report["document"] == str(note)
     assert report["format"] == "txt"
     assert report["recipient"] == "kent-front-door" and report["purpose"] == "child-protection-referral"
     assert len(report["sha256"]) == 64
-    assert report["decision"]["action"] == "review"
+    assert report["decision"]["action"] == "block"
     assert report["decision"]["reviewer"] == "IG lead"
     assert {"rule", "policy", "text"} <= set(report["decision"]["reasons"][0])
-    assert report["subjects"] == []
+    assert [r["rule"] for r in report["decision"]["reasons"]] == ["R4"]
+    main = [s for s in report["subjects"] if s["main"]]
+    assert [(s["name"], s["known"], s["outcome"], s["basis"]) for s in main] == [("Jayden Smith", False, "withhold", None)]
+    assert all({"id", "role", "basis", "outcome"} <= set(s) for s in report["subjects"])
+    assert report["record"]["shared"] is False and report["record"]["recipient"] == "kent-front-door"
     types = {f["type"] for f in report["findings"]}
     assert {"PERSON", "DATE_OF_BIRTH", "UK_NHS", "UK_POSTCODE", "PHONE_NUMBER", "STREET_ADDRESS"} <= types
     for f in report["findings"]:
@@ -94,7 +98,7 @@ def test_readable_report_groups_findings_with_context(run, note):
     assert "personal data:" in result.output
     assert "UK_NHS ×1" in result.output
     assert "[943 476 5919]" in result.output
-    assert "Keeping confidence" in result.output
+    assert "no recipient was given" in result.output and "Good practice" in result.output
 
 
 def test_a_folder_stands_for_its_files(run, note, leaflet):
@@ -119,10 +123,10 @@ def test_affirmed_concern_goes_to_the_dsl_with_the_sentence(run, tmp_path):
     note = tmp_path / "visit.txt"
     note.write_text("Visit 3 May.\nKai told me that his stepdad hits him with a belt.\nI promised I wouldn't tell anyone.\n")
     result = run("--json", str(note))
-    assert result.exit_code == 4
+    assert result.exit_code == 5  # no recipient named: not a safeguarding partner, so blocked
     out = json.loads(result.output)
-    assert out["decision"]["reviewer"] == "DSL"
-    assert [r["rule"] for r in out["decision"]["reasons"]][:2] == ["R2", "R7"]
+    assert out["decision"]["reviewer"] == "DSL" and out["decision"]["review_item"] is True
+    assert [r["rule"] for r in out["decision"]["reasons"]] == ["R2", "R6", "R7"]
     [concern] = [f for f in out["findings"] if f["kind"] == "safeguarding"]
     assert concern["type"] == "physical_abuse" and concern["polarity"] == "affirmed"
     assert concern["excerpt"] == "Kai told me that his stepdad hits him with a belt."

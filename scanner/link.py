@@ -1,0 +1,225 @@
+"""Whose data is it? Findings tied to register people, and the people the register lacks.
+
+Exact identifiers first (NHS number, UPN, case reference; a date of birth confirms a name), then
+names: full name or alias, and a first name alone where it is unambiguous in the document
+(case and accents ignored, titles and possessives dropped). A name the register lacks becomes an
+unknown subject ("U-1"); its first name alone is the same person. Other personal data (an
+address, a phone number, a health condition) belongs to the nearest person named before it in
+the same passage, else to the document's main subject.
+
+People named in their working role ("social worker Jane Holt", "Dr Amin") are not subjects of
+the decision; a referrer is marked so that their identity can be protected from the family.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+
+from scanner.config_sharing import LinkingConfig
+from scanner.register.model import RegisterView
+from scanner.types import PERSONAL_DATA, SPECIAL_CATEGORY, Document, Finding, Subject
+
+IDENTIFIERS = {"UK_NHS": "nhs", "UK_UPN": "upn", "CASE_REFERENCE": "case_refs"}
+CONTEXT = 40  # characters either side of a name where a role or referrer cue is read
+NEAREST = 300  # characters back from a datum to the person it belongs to
+_APPOSITION = re.compile(r"\s*[,(\-–]\s*")
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+_DATE = re.compile(r"(\d{1,4})\D+(\d{1,2}|[A-Za-z]+)\D+(\d{1,4})")
+MONTHS = {m: i for i, m in enumerate(("jan feb mar apr may jun jul aug sep oct nov dec").split(), 1)}
+
+
+def fold(text: str) -> str:
+    """Case, accents, apostrophes and spacing ignored: "Zoë  O’Brien" → "zoe o'brien"."""
+    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    return " ".join("".join(c for c in text if not unicodedata.combining(c)).casefold().split())
+
+
+@dataclass
+class _Person:
+    key: str
+    name: str
+    role: str
+    known: bool
+    mentions: list[int] = field(default_factory=list)  # finding indexes
+    professional: bool = False
+    referrer: bool = False
+
+
+class Linker:
+    """Links one document's findings to people; built once per register snapshot."""
+
+    def __init__(self, view: RegisterView, cfg: LinkingConfig) -> None:
+        self.view = view
+        self._titles = {fold(t) for t in cfg.titles}
+        self._professional = _phrases(cfg.professional)
+        self._referrer = _phrases(cfg.referrer)
+        self._full: dict[str, set[str]] = {}
+        self._ids: dict[tuple[str, str], set[str]] = {}
+        for p in view.people:
+            for name in p.names:
+                folded = self._clean(name)
+                if folded:
+                    self._full.setdefault(folded, set()).add(p.id)
+            for attr in ("nhs", "upn"):
+                if getattr(p, attr):
+                    self._ids.setdefault((attr, _norm_id(getattr(p, attr))), set()).add(p.id)
+            for ref in p.case_refs:
+                self._ids.setdefault(("case_refs", _norm_id(ref)), set()).add(p.id)
+
+    def link(self, document: Document, findings: tuple[Finding, ...]) -> tuple[tuple[Finding, ...], tuple[Subject, ...]]:
+        people: dict[str, _Person] = {}
+        owner: dict[int, str] = {}
+        text = document.text
+
+        def person(key: str, name: str, role: str, known: bool) -> _Person:
+            return people.setdefault(key, _Person(key, name, role, known))
+
+        # 1. exact identifiers
+        for i, f in enumerate(findings):
+            attr = IDENTIFIERS.get(f.type)
+            if f.kind == PERSONAL_DATA and attr:
+                ids = self._ids.get((attr, _norm_id(f.text)), set())
+                if len(ids) == 1:
+                    pid = next(iter(ids))
+                    reg = self.view.person(pid)
+                    person(pid, reg.name, reg.role, True).mentions.append(i)
+                    owner[i] = pid
+        # 2. full names and aliases; then first names, unambiguous among the people found
+        names = [(i, f) for i, f in enumerate(findings) if f.kind == PERSONAL_DATA and f.type == "PERSON"]
+        dobs = {d for f in findings if f.type == "DATE_OF_BIRTH" for d in [_parse_date(f.text)] if d}
+        unknown: dict[str, str] = {}
+        single: list[tuple[int, Finding, str]] = []
+        for i, f in names:
+            key = self._clean(f.text)
+            if not key:
+                continue
+            ids = self._full.get(key, set())
+            if len(ids) > 1 and dobs:  # two people of the same name: the date of birth decides
+                ids = {pid for pid in ids if self.view.person(pid).dob in dobs} or ids
+            if len(ids) == 1:
+                pid = next(iter(ids))
+                reg = self.view.person(pid)
+                person(pid, reg.name, reg.role, True).mentions.append(i)
+                owner[i] = pid
+            elif " " not in key:
+                single.append((i, f, key))
+            else:
+                uid = unknown.setdefault(key, f"U-{len(unknown) + 1}")
+                person(uid, f.text.strip(), "unknown", False).mentions.append(i)
+                owner[i] = uid
+        for i, f, key in single:
+            # a first name alone is the person of that first name named in full here, if only one is: a
+            # register-wide guess could tie another Kelly's data to this Kelly's consent
+            candidates = {p.key for p in people.values() if self._clean(p.name).split()[0] == key}
+            if len(candidates) == 1:
+                pid = next(iter(candidates))
+                people[pid].mentions.append(i)
+                owner[i] = pid
+            else:
+                uid = unknown.setdefault(key, f"U-{len(unknown) + 1}")
+                person(uid, f.text.strip(), "unknown", False).mentions.append(i)
+                owner[i] = uid
+        # 3. how each person is named: in a working role, as the referrer
+        for i, f in names:
+            if i not in owner:
+                continue
+            p = people[owner[i]]
+            before, after = fold(text[max(0, f.start - CONTEXT): f.start]), fold(text[f.end: f.end + CONTEXT])
+            titled = _ends_with(" ".join(_WORD.findall(fold(f.text))[:1]), self._professional)  # "Dr Amin", "PC Shaw"
+            if titled or _ends_with(before, self._professional) or _starts_with(after, self._professional):
+                p.professional = True
+            if _ends_with(before, self._referrer) or _starts_with(after, self._referrer):
+                p.referrer = True
+        for p in people.values():
+            reg = self.view.person(p.key) if p.known else None
+            if reg is not None:
+                p.professional = reg.role == "professional"  # the register knows best
+                p.referrer = p.referrer or reg.role == "referrer"
+        main = _main(people.values())
+        # 4. other personal data: the nearest person named before it, else the main subject
+        anchors = sorted((findings[i].start, k) for k, p in people.items() if not p.professional for i in p.mentions)
+        for i, f in enumerate(findings):
+            if i in owner or f.kind not in (PERSONAL_DATA, SPECIAL_CATEGORY):
+                continue
+            before = [k for start, k in anchors if f.start - NEAREST <= start <= f.start]
+            key = before[-1] if before else main
+            if key is not None:
+                owner[i] = key
+                people[key].mentions.append(i)
+        ordered = sorted(people.values(), key=lambda p: min(findings[i].start for i in p.mentions))
+        numbers = iter(range(1, len(ordered) + 1))  # unknown people numbered in order of first mention
+        ids = {p.key: p.key if p.known else f"U-{next(numbers)}" for p in ordered}
+        linked = tuple(dataclasses.replace(f, subject=ids.get(owner[i]) if i in owner else None) for i, f in enumerate(findings))
+        subjects = tuple(
+            Subject(id=ids[p.key], name=p.name, role=p.role, known=p.known, mentions=len(p.mentions), main=p.key == main,
+                    professional=p.professional, referrer=p.referrer,
+                    types=tuple(sorted({findings[i].type for i in p.mentions})))
+            for p in ordered
+        )
+        return linked, subjects
+
+    def _clean(self, name: str) -> str:
+        """A name as compared: folded, possessive and titles dropped."""
+        words = _WORD.findall(fold(name))
+        if words and words[-1] in ("s",):
+            words = words[:-1]
+        words = [w[:-2] if w.endswith("'s") else w for w in words]
+        while words and words[0].rstrip(".") in self._titles:
+            words = words[1:]
+        return " ".join(words)
+
+
+def _main(people) -> str | None:  # noqa: ANN001
+    """The person the document is mainly about: the most-mentioned child, else the most-mentioned
+    person who is not a professional (first mention breaks ties)."""
+    candidates = [p for p in people if not p.professional]
+    if not candidates:
+        return None
+    children = [p for p in candidates if p.role in ("child", "young_person")]
+    pool = children or candidates
+    return max(pool, key=lambda p: (len(p.mentions), -min(p.mentions))).key
+
+
+def _phrases(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted({fold(w) for w in words if w.strip()}, key=len, reverse=True))
+
+
+def _ends_with(text: str, phrases: tuple[str, ...]) -> bool:
+    """The text just before a name ends with one of the phrases ("… social worker", "(dr")."""
+    words = " ".join(_WORD.findall(text))
+    return any(words == p or words.endswith(" " + p) for p in phrases)
+
+
+def _starts_with(text: str, phrases: tuple[str, ...]) -> bool:
+    """The text just after a name gives a role: ", social worker", " (SW)", " - referrer"."""
+    m = _APPOSITION.match(text)
+    if not m:
+        return False
+    words = " ".join(_WORD.findall(text[m.end():]))
+    return any(words == p or words.startswith(p + " ") for p in phrases)
+
+
+def _norm_id(value: str) -> str:
+    return re.sub(r"[\s\-/]", "", value).upper()
+
+
+def _parse_date(text: str) -> date | None:
+    """A date of birth as written ("12/03/2015", "12 March 2015", "2015-03-12"), or None."""
+    m = _DATE.search(text)
+    if not m:
+        return None
+    a, b, c = m.groups()
+    month = int(b) if b.isdigit() else MONTHS.get(b[:3].lower())
+    if month is None:
+        return None
+    day, year = (int(c), int(a)) if len(a) == 4 else (int(a), int(c))
+    if year < 100:
+        year += 2000 if year <= date.today().year % 100 else 1900
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
