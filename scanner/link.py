@@ -91,37 +91,41 @@ class Linker:
         names = [(i, f) for i, f in enumerate(findings) if f.kind == PERSONAL_DATA and f.type == "PERSON"]
         dobs = {d for f in findings if f.type == "DATE_OF_BIRTH" for d in [_parse_date(f.text)] if d}
         unknown: dict[str, str] = {}
-        single: list[tuple[int, Finding, str]] = []
-        for i, f in names:
-            key = self._clean(f.text)
-            if not key:
+        single: list[tuple[list[int], str, str]] = []
+
+        def own(indexes: list[int], key: str, name: str, known: bool) -> None:
+            """Give these name findings to register person `key`, or to the unknown person named `key`."""
+            if known:
+                reg = self.view.person(key)
+                p = person(key, reg.name, reg.role, True)
+            else:
+                p = person(unknown.setdefault(key, f"U-{len(unknown) + 1}"), name, "unknown", False)
+            p.mentions.extend(indexes)
+            owner.update((i, p.key) for i in indexes)
+
+        for indexes, written in _name_groups(text, names):
+            name_key = self._clean(written)
+            if not name_key:
                 continue
-            ids = self._full.get(key, set())
+            ids = self._full.get(name_key, set())
             if len(ids) > 1 and dobs:  # two people of the same name: the date of birth decides
                 ids = {pid for pid in ids if self.view.person(pid).dob in dobs} or ids
             if len(ids) == 1:
-                pid = next(iter(ids))
-                reg = self.view.person(pid)
-                person(pid, reg.name, reg.role, True).mentions.append(i)
-                owner[i] = pid
-            elif " " not in key:
-                single.append((i, f, key))
+                own(indexes, next(iter(ids)), written, True)
+            elif " " not in name_key:
+                single.append((indexes, name_key, written))
             else:
-                uid = unknown.setdefault(key, f"U-{len(unknown) + 1}")
-                person(uid, f.text.strip(), "unknown", False).mentions.append(i)
-                owner[i] = uid
-        for i, f, key in single:
+                own(indexes, name_key, written, False)
+        for indexes, name_key, written in single:
             # a first name alone is the person of that first name named in full here, if only one is: a
             # register-wide guess could tie another Kelly's data to this Kelly's consent
-            candidates = {p.key for p in people.values() if self._clean(p.name).split()[0] == key}
+            candidates = {p.key for p in people.values() if self._clean(p.name).split()[0] == name_key}
             if len(candidates) == 1:
                 pid = next(iter(candidates))
-                people[pid].mentions.append(i)
-                owner[i] = pid
+                people[pid].mentions.extend(indexes)
+                owner.update((i, pid) for i in indexes)
             else:
-                uid = unknown.setdefault(key, f"U-{len(unknown) + 1}")
-                person(uid, f.text.strip(), "unknown", False).mentions.append(i)
-                owner[i] = uid
+                own(indexes, name_key, written, False)
         # 3. how each person is named: in a working role, as the referrer
         for i, f in names:
             if i not in owner:
@@ -170,6 +174,18 @@ class Linker:
         while words and words[0].rstrip(".") in self._titles:
             words = words[1:]
         return " ".join(words)
+
+
+def _name_groups(text: str, names: list[tuple[int, Finding]]) -> list[tuple[list[int], str]]:
+    """Name findings with only spaces between them are one name ("JAYDEN" "SMITH")."""
+    groups: list[tuple[list[int], int, int]] = []
+    for i, f in sorted(names, key=lambda pair: pair[1].start):
+        if groups and f.start >= groups[-1][2] and not text[groups[-1][2]:f.start].strip(" \t"):
+            indexes, start, _ = groups[-1]
+            groups[-1] = (indexes + [i], start, f.end)
+        else:
+            groups.append(([i], f.start, f.end))
+    return [(indexes, text[start:end]) for indexes, start, end in groups]
 
 
 def _main(people) -> str | None:  # noqa: ANN001

@@ -94,3 +94,8 @@ def test_main_subject_is_the_most_mentioned_child():
     assert [s.id for s in subjects.values() if s.main] == ["P-0001"]
     _, subjects = run("Tom Brown and Tom Brown and Amy Li.", [("Tom Brown", "PERSON"), ("Tom Brown", "PERSON"), ("Amy Li", "PERSON")])
     assert [s.name for s in subjects.values() if s.main] == ["Tom Brown"]
+
+
+def test_a_name_split_in_two_findings_is_one_name():
+    owners, subjects = run("JAYDEN SMITH seen.", [("JAYDEN", "PERSON"), ("SMITH", "PERSON")])
+    assert owners == ["P-0001", "P-0001"] and list(subjects) == ["P-0001"]
