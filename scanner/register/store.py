@@ -10,30 +10,20 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength, ValidationError
 from stdnum.gb import nhs as stdnum_nhs
 from stdnum.gb import upn as stdnum_upn
 
+from scanner.register import checks
 from scanner.register.errors import RegisterError, RegisterFileError
 from scanner.register.migrations import atomic, migrate
 from scanner.register.model import (
-    AGREEMENT_KINDS, ANY, PERSONAL, ROLES, TYPE_PREFIX, Agreement, Consent, Person, RegisterView,
+    AGREEMENT_KINDS, PERSONAL, ROLES, Agreement, Consent, Person, RegisterView,
 )
-from scanner.types import SPECIAL_CATEGORY_TYPES
-
-CATEGORIES = (PERSONAL, ANY, *SPECIAL_CATEGORY_TYPES)
-# A recipient or purpose id as config writes them; no spaces or ";" (the CSV list separator).
-_SCOPE_ID = re.compile(r"[^\s;]+")
-_TYPE_WORD = re.compile(re.escape(TYPE_PREFIX) + r"[\w-]+")
-_WHY_INVALID = {InvalidLength: "wrong length", InvalidFormat: "wrong format",
-                InvalidComponent: "unknown local-authority number",
-                InvalidChecksum: "the check character does not match"}
-
 
 def consent_status(consent: Consent, on: date) -> str:
     """How a consent stands on a day: "in force", "not yet", "expired" or "withdrawn"."""
@@ -101,21 +91,21 @@ class Register:
                    competent: bool = False, responsible_for: Iterable[str] = (), *,
                    record_id: str | None = None) -> Person:
         """Record a person. `record_id` keeps an id from an export being restored; None issues one."""
-        name = _required("name", name)
-        _choice("role", role, ROLES)
+        name = checks.required("name", name)
+        checks.one_of("role", role, ROLES)
         if dob is not None and dob > date.today():
             raise RegisterError(f"dob: a date of birth cannot be in the future (got {dob.isoformat()})")
-        nhs = _identifier("nhs", "NHS number", stdnum_nhs.validate, nhs)
-        upn = _identifier("upn", "UPN", stdnum_upn.validate, upn)
+        nhs = checks.identifier("nhs", "NHS number", stdnum_nhs.validate, nhs)
+        upn = checks.identifier("upn", "UPN", stdnum_upn.validate, upn)
         with self.transaction():
             self._unclaimed("nhs", nhs)
             self._unclaimed("upn", upn)
             person_id = self._new_id("P", "people", record_id)
             self._conn.execute("INSERT INTO people VALUES (?, ?, ?, ?, ?, ?, ?)", (
                 person_id, name, role, dob and dob.isoformat(), nhs, upn, int(competent)))
-            self._insert_list("person_names", person_id, _distinct(aliases, exclude=name))
-            self._insert_list("person_case_refs", person_id, _distinct(case_refs))
-            for child in _distinct(responsible_for):
+            self._insert_list("person_names", person_id, checks.distinct(aliases, exclude=name))
+            self._insert_list("person_case_refs", person_id, checks.distinct(case_refs))
+            for child in checks.distinct(responsible_for):
                 self.add_responsibility(person_id, child)
             return self.person(person_id)
 
@@ -148,9 +138,9 @@ class Register:
                     categories: Iterable[str] = (PERSONAL,), explicit: bool = False, *, given: date,
                     expires: date | None = None, evidence: str = "", record_id: str | None = None) -> Consent:
         """Record a consent. Empty `categories` means ordinary personal data only."""
-        recipients = _scope("recipients", recipients)
-        purposes = _scope("purposes", purposes)
-        categories = _categories(categories, explicit=explicit)
+        recipients = checks.scope("recipients", recipients)
+        purposes = checks.scope("purposes", purposes)
+        categories = checks.data_categories(categories, explicit=explicit)
         if expires is not None and expires < given:
             raise RegisterError(
                 f"expires: {expires.isoformat()} is before the consent was given ({given.isoformat()})")
@@ -169,7 +159,7 @@ class Register:
 
     def withdraw_consent(self, consent_id: str, on: date, reason: str) -> Consent:
         """Record that a consent was withdrawn on `on`; it stops counting from that day."""
-        reason = _required("reason", reason)
+        reason = checks.required("reason", reason)
         with self.transaction():
             consent = self._consent(consent_id)
             if consent.withdrawn is not None:
@@ -198,11 +188,11 @@ class Register:
                       reference: str, valid_from: date, valid_to: date | None = None, *,
                       record_id: str | None = None) -> Agreement:
         """Record a legal basis a recipient holds (ISA, statutory duty, court order…)."""
-        (recipient,) = _scope("recipient", [recipient])
-        purposes = _scope("purposes", purposes)
-        categories = _categories(categories, explicit=True)  # a legal basis may be an Article 9 condition
-        _choice("kind", kind, AGREEMENT_KINDS)
-        reference = _required("reference", reference)
+        (recipient,) = checks.scope("recipient", [recipient])
+        purposes = checks.scope("purposes", purposes)
+        categories = checks.data_categories(categories, explicit=True)  # a legal basis may be an Article 9 condition
+        checks.one_of("kind", kind, AGREEMENT_KINDS)
+        reference = checks.required("reference", reference)
         if valid_to is not None and valid_to < valid_from:
             raise RegisterError(f"valid_to: {valid_to.isoformat()} is before valid_from ({valid_from.isoformat()})")
         with self.transaction():
@@ -320,58 +310,3 @@ def _only(column: str, value: str | None) -> tuple[str, tuple[str, ...]]:
 
 def _date(value: str | None) -> date | None:
     return None if value is None else date.fromisoformat(value)
-
-
-def _required(field: str, value: str) -> str:
-    if not (value or "").strip():
-        raise RegisterError(f"{field}: must not be empty")
-    return value.strip()
-
-
-def _choice(field: str, value: str, allowed: tuple[str, ...]) -> None:
-    if value not in allowed:
-        raise RegisterError(f"{field}: {value!r} is not one of {', '.join(allowed)}")
-
-
-def _distinct(values: Iterable[str], exclude: str = "") -> tuple[str, ...]:
-    """Trimmed, blanks and repeats dropped, order kept."""
-    return tuple(dict.fromkeys(v.strip() for v in values if v.strip() and v.strip() != exclude))
-
-
-def _identifier(field: str, label: str, validate: Callable[[str], str], value: str | None) -> str | None:
-    """A UK identifier checked (length, format, check character) and stored in its compact form."""
-    if value is None or not value.strip():
-        return None
-    try:
-        return validate(value.upper())
-    except ValidationError as exc:
-        why = _WHY_INVALID.get(type(exc), exc.message)
-        raise RegisterError(f"{field}: {value!r} is not a valid {label} ({why})") from None
-
-
-def _scope(field: str, values: Iterable[str]) -> tuple[str, ...]:
-    """Recipient or purpose ids: an id, "*" for any, or "type:<recipient type>"."""
-    scope = _distinct(values)
-    if not scope:
-        raise RegisterError(f"{field}: at least one is needed (an id, {TYPE_PREFIX}<type>, or {ANY} for any)")
-    for value in scope:
-        if not _SCOPE_ID.fullmatch(value) or (value.startswith(TYPE_PREFIX) and not _TYPE_WORD.fullmatch(value)):
-            raise RegisterError(f"{field}: {value!r} is not an id, {TYPE_PREFIX}<type>, or {ANY}")
-    return scope
-
-
-def _categories(values: Iterable[str], explicit: bool) -> tuple[str, ...]:
-    """Data categories in canonical spelling; a special category needs explicit consent."""
-    chosen = tuple(dict.fromkeys(_category(v) for v in _distinct(values))) or (PERSONAL,)
-    special = [c for c in chosen if c in SPECIAL_CATEGORY_TYPES]
-    if special and not explicit:
-        raise RegisterError(f"categories: {', '.join(special)} is special-category data and needs explicit "
-                            "consent (record it as explicit, or leave the category out)")
-    return chosen
-
-
-def _category(value: str) -> str:
-    canonical = value.upper() if value.upper() in SPECIAL_CATEGORY_TYPES else value.lower()
-    if canonical not in CATEGORIES:
-        raise RegisterError(f"categories: {value!r} is not one of {', '.join(CATEGORIES)}")
-    return canonical
