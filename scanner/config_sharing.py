@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator
 
 from scanner.config_base import Strict
 
@@ -53,16 +53,18 @@ class RecipientsConfig(Strict):
     types: dict[str, RecipientType] = {}
     recipients: tuple[Recipient, ...] = ()
 
-    @model_validator(mode="after")
-    def _consistent(self) -> "RecipientsConfig":
+    @field_validator("recipients")
+    @classmethod
+    def _consistent(cls, recipients: tuple[Recipient, ...], info: ValidationInfo) -> tuple[Recipient, ...]:
+        types = info.data.get("types", {})
         seen: set[str] = set()
-        for i, r in enumerate(self.recipients):
-            if r.type not in self.types:
-                raise ValueError(f"recipients[{i}] ({r.id}): unknown type {r.type!r} (known: {', '.join(sorted(self.types))})")
+        for i, r in enumerate(recipients):
+            if r.type not in types:
+                raise ValueError(f"recipients[{i}] ({r.id}): unknown type {r.type!r} (known: {', '.join(sorted(types))})")
             if r.id in seen:
                 raise ValueError(f"recipients[{i}]: id {r.id!r} is used twice")
             seen.add(r.id)
-        return self
+        return recipients
 
     def get(self, recipient_id: str | None) -> Recipient | None:
         return next((r for r in self.recipients if r.id == recipient_id), None)
@@ -86,13 +88,14 @@ class Purpose(Strict):
 class PurposesConfig(Strict):
     purposes: tuple[Purpose, ...] = Field(default=())
 
-    @model_validator(mode="after")
-    def _unique(self) -> "PurposesConfig":
-        ids = [p.id for p in self.purposes]
+    @field_validator("purposes")
+    @classmethod
+    def _unique(cls, purposes: tuple[Purpose, ...]) -> tuple[Purpose, ...]:
+        ids = [p.id for p in purposes]
         twice = sorted({i for i in ids if ids.count(i) > 1})
         if twice:
             raise ValueError(f"purpose id {twice[0]!r} is used twice")
-        return self
+        return purposes
 
     def get(self, purpose_id: str | None) -> Purpose | None:
         return next((p for p in self.purposes if p.id == purpose_id), None)

@@ -33,6 +33,17 @@ def test_shipped_config_loads():
          "detectors.yaml: line 3: case_references[0].pattern: Value error, not a valid regular expression"),
         ("shareguard.yaml", "limits:\n  max_file_mb: -1\n", "shareguard.yaml: line 2: limits.max_file_mb: Input should be greater than 0"),
         ("detectors.yaml", "- just\n- a list\n", "detectors.yaml: expected a mapping of settings at the top level"),
+        ("recipients.yaml", "types:\n  police: {label: Police}\nrecipients:\n  - {id: kent-police, name: Kent Police, type: polce}\n",
+         "recipients.yaml: line 4: recipients: Value error, recipients[0] (kent-police): unknown type 'polce' (known: police)"),
+        ("recipients.yaml", "types:\n  police: {label: Police}\nrecipients:\n  - {id: Kent Police, name: K, type: police}\n",
+         "recipients.yaml: line 4: recipients[0].id: Value error, an id is lower-case letters, digits and hyphens"),
+        ("recipients.yaml", "types:\n  police: {label: Police}\nrecipients:\n  - {id: a, name: A, type: police}\n"
+         "  - {id: a, name: B, type: police}\n", "recipients.yaml: line 4: recipients: Value error, recipients[1]: id 'a' is used twice"),
+        ("purposes.yaml", "purposes:\n  - {id: early-help, name: EH, safeguarding: maybe}\n",
+         "purposes.yaml: line 2: purposes[0].safeguarding: Input should be a valid boolean"),
+        ("purposes.yaml", "purposes:\n  - {id: x, name: X}\n  - {id: x, name: Y}\n",
+         "purposes.yaml: line 2: purposes: Value error, purpose id 'x' is used twice"),
+        ("linking.yaml", "professional: social worker\n", "linking.yaml: line 1: professional: Input should be a valid tuple"),
     ],
 )
 def test_errors_name_file_line_and_key(conf, file, text, message):
