@@ -74,6 +74,9 @@ class Cues(Strict):
     negation: tuple[str, ...] = ()
     # After a term in the same clause: "ruled out", "not seen".
     negation_after: tuple[str, ...] = ()
+    # In the clause that tells what became of a report of the concern: "allegations that dad hit
+    # him were found to be unfounded", "the referral was not substantiated".
+    disproved: tuple[str, ...] = ()
     # Policy, training and general text: "signs of", "should", "if a child".
     hypothetical: tuple[str, ...] = ()
     # Openers of a condition: the term inside is not a fact ("if", "unless").

@@ -8,11 +8,15 @@ the way a DSL would:
   from the dependency parse ("hits her", "was kicked", "punched him in the face", "scared of
   her stepdad"; not "kicked the ball", not "hurt her ankle" said of herself);
 - an **everyday** phrase around the match drops it ("killing time", "cut out shapes");
-- **polarity**: *hypothetical* when the sentence is a question, when the term sits in a clause
-  opened by "if"/"unless", or when policy or training cues ("signs of", "should", "such as")
-  or people in general ("staff", "children") come with no particular person; *negated* when a
-  negation governs the term in the parse ("no marks seen", "denied any self-harm", "has never
-  hit her") or a negation phrase sits next to it ("no evidence of", "ruled out"); else
+- **polarity**: *hypothetical* when the sentence is a question (or quotes one), when the term
+  sits in a clause opened by "if"/"unless"/"whether" (not a threat's own condition), when it is
+  only the topic of a question ("asked about self-harm"), or, with no particular person in the
+  sentence, when policy or training cues ("signs of", "should", "such as"), an instruction ("Use
+  the Graded Care Profile …") or people in general ("staff", "children") come with it;
+  *negated* when a negation governs the term in the parse ("no marks seen", "denied any
+  self-harm", "never asked to send nudes", "nobody has touched her", "no evidence that she was
+  hit", "the CP medical found no evidence of …"), a negation phrase sits next to it ("ruled
+  out"), or a report of it was disproved ("allegations … found to be unfounded"); else
   *affirmed* — a disclosure, an observation or a concern;
 - **confidence** rises with a disclosure cue ("told me", "disclosed", "said that", "noted")
   and with a particular person in the sentence.
@@ -46,6 +50,24 @@ VICTIM_DEPS = frozenset({"dobj", "nsubjpass", "dative", "iobj", "obj", "oprd"})
 VICTIM_PREPS = frozenset({"at", "on", "to", "against", "into", "of", "towards", "toward", "upon"})
 CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "xcomp", "conj", "parataxis", "acl", "csubj", "ROOT"})
 NEGATING_VERBS = frozenset({"deny", "refute", "dispute", "rule"})
+# Psych verbs: the one who is scared is the grammatical subject; the concern is who scares them.
+FEAR = frozenset({"scare", "scared", "frighten", "frightened", "terrify", "terrified", "afraid", "petrify"})
+# Nouns whose content a "no" denies: "no evidence that she was hit", "found no signs of neglect".
+EVIDENCE_NOUNS = frozenset({"evidence", "sign", "indication", "suggestion", "concern", "report", "record", "history",
+                            "indicator", "information", "disclosure", "mention", "reason", "trace"})
+# Verbs between such a noun and its content: "no evidence to suggest that …", "nothing to indicate …".
+EVIDENTIAL_VERBS = frozenset({"suggest", "indicate", "show", "support", "say", "confirm"})
+# Words that deny a whole noun phrase: "nobody has touched her", "neither parent uses drugs".
+NEGATIVE_WORDS = frozenset({"no", "nobody", "noone", "no-one", "none", "nothing", "neither", "nor"})
+# A report that can be disproved: "allegations that dad hit Leo were found to be unfounded".
+REPORT_NOUNS = frozenset({"allegation", "claim", "report", "concern", "referral", "disclosure", "suggestion", "accusation"})
+# The verbs that put a concern as the topic of a question: "I asked about self-harm".
+ASKING_VERBS = frozenset({"ask", "enquire", "inquire", "question"})
+THREAT_VERBS = frozenset({"threaten", "warn", "blackmail"})
+QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "``", "''"})
+# Condition words that are also relative or locative adverbs ("the flat where he hit her"): a
+# condition only when they open an adverbial clause ("where neglect is suspected, use …").
+ADVERBIAL_ONLY = frozenset({"where"})
 ORDER = {AFFIRMED: 0, NEGATED: 1, HYPOTHETICAL: 2}
 WINDOW = 4  # tokens between a negation phrase and the term
 TRIGGERS = "shareguard.safeguarding.triggers"  # Doc.user_data key: the tokens `wanted` found
@@ -97,6 +119,7 @@ class SafeguardingDetector:
         self.disclosure = CueSet(nlp, cues.disclosure, inflect, "disclosure")
         self.negation = CueSet(nlp, cues.negation, inflect, "negation")
         self.negation_after = CueSet(nlp, cues.negation_after, inflect, "negation_after")
+        self.disproved = CueSet(nlp, cues.disproved, inflect, "disproved")
         self.hypothetical = CueSet(nlp, cues.hypothetical, inflect, "hypothetical")
         self.conditional = CueSet(nlp, cues.conditional, inflect, "conditional")
         self.generic = CueSet(nlp, cues.generic_people, inflect, "generic")
@@ -105,6 +128,7 @@ class SafeguardingDetector:
         self.people = _forms(inflect, lexicon.people)
         self.body_parts = _forms(inflect, lexicon.body_parts)
         self.kin_names = {p.lower() for p in lexicon.people}
+        self.common_words = _common_words(nlp)
         self.labels = {name: c.label for name, c in cats.items()}
 
     # -- the pass over a chunk -------------------------------------------------------------
@@ -135,7 +159,7 @@ class SafeguardingDetector:
             if r.category not in best or ORDER[r.polarity] < ORDER[best[r.category].polarity]:
                 best[r.category] = r
         disclosure = self.disclosure.spans(sent)
-        specific = self._specific(sent)
+        specific = self._specific(sent, _term_tokens(r.match for r in readings))
         about = tuple(dict.fromkeys(e.text for e in sent.ents if e.label_ == "PERSON"))
         excerpt = chunk.text[sentence.start:sentence.end]
         score = min(0.6 + (0.15 if disclosure else 0) + (0.1 if specific else 0), 0.95)
@@ -168,9 +192,10 @@ class SafeguardingDetector:
         matches = [m for m in matches if not any(s <= m.start and m.end <= e for s, e, _ in everyday)
                    and not any(s <= m.start < e for s, e, _ in everyday if e - s > m.end - m.start)]
         matches = _longest(matches)
+        terms = _term_tokens(matches)
         out = []
         for m in matches:
-            polarity, why = self.polarity(sent, m)
+            polarity, why = self.polarity(sent, m, terms)
             out.append(Reading(m.entry.key, m, polarity, why))
         return out
 
@@ -178,69 +203,111 @@ class SafeguardingDetector:
         """The category of an action done to a person, or None (done to a thing, or to oneself)."""
         if verb.pos_ not in ("VERB", "ADJ", "NOUN"):
             return None
+        if self._done_by_thing(verb):
+            return None
         victims = self._victims(verb)
         if not victims:
             return None
         candidates = list(self.action_categories[term])
         for name in candidates:
-            if name in self.victims and any(v.lower_ in self.victims[name] for v in victims):
+            if name in self.victims and any(v is not verb and v.lower_ in self.victims[name] for v in victims):
                 return name
         plain = [name for name in candidates if name not in self.victims]
         return plain[0] if plain else None
 
+    def _done_by_thing(self, verb: "Token") -> bool:
+        """"hit by a car", "bitten by the dog", "got hit on the arm by the ball": the passive's
+        agent is a thing or an animal, so no one did it."""
+        for child in verb.children:
+            if child.dep_ == "agent":
+                return any(c.dep_ == "pobj" and c.pos_ == "NOUN" and not self._person(c) for c in child.children)
+        return False
+
     def _victims(self, verb: "Token") -> list["Token"]:
+        """Who the action is done to: its objects, its passive subject, a body part, "at/on" a person.
+        A passive with no subject ("consistent with being hit with a cord") is done to someone
+        unnamed: the verb itself stands for them. Fear words are the exception: the one who is
+        scared is the subject; the concern is the person they are scared of."""
+        fear = verb.lemma_.lower() in FEAR or verb.lower_ in FEAR
         args: list[Token] = []
         heads = [verb] + [c for c in verb.children if c.dep_ == "conj"]
         if verb.dep_ == "conj":
             heads.append(verb.head)
         for head in heads:
             for child in head.children:
-                if child.dep_ in VICTIM_DEPS:
+                if child.dep_ in VICTIM_DEPS and not (fear and child.dep_ == "nsubjpass"):
                     args.append(child)
                 elif child.dep_ == "prep" and child.lower_ in VICTIM_PREPS:
                     args.extend(c for c in child.children if c.dep_ == "pobj")
                 elif child.dep_ == "agent":  # "being kicked by his uncle": a person did it to someone
                     args.extend(c for c in child.children if c.dep_ == "pobj" and self._person(c))
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        subject = _subject(verb)
         out = []
         for arg in args:
             # "her stepdad" → the noun; "the baby's arm" → the arm, possessed by the baby
             if self._person(arg):
                 out.append(arg)
-            elif arg.lower_ in self.body_parts and not _own_body(arg, subject):
+            elif arg.lower_ in self.body_parts and not _own_body(arg, subject, self.kin_names):
                 out.append(arg)
+        if not out and not fear and _unnamed_passive(verb):
+            out.append(verb)
         return out
 
     def _person(self, t: "Token") -> bool:
         if t.lower_ in REFLEXIVE:
             return False
         return (t.lower_ in PERSON_PRONOUNS or t.ent_type_ == "PERSON" or t.lower_ in self.people
-                or t.lemma_.lower() in self.people)
+                or t.lemma_.lower() in self.people or self._name(t))
 
-    def _specific(self, sent: "Span") -> bool:
-        """Does the sentence point at a particular person (a name, he/she, "Mum", "Child Q")?"""
+    def _name(self, t: "Token") -> bool:
+        """Is this token someone's name? The entity recogniser misses or mislabels many names
+        ("Cian" as a nationality, "Klaudia" as an organisation), so a capitalised proper noun that
+        is no English word counts too. One that is an English word or a people word needs the
+        recogniser's word for it: guidance capitalises things ("Operation Encompass", "the Graded
+        Care Profile") and a sentence's first word is capitalised anyway ("Staff", "Children")."""
+        if t.ent_type_ == "PERSON":
+            return True
+        unknown = t.lower_ not in self.common_words and t.lower_ not in self.kin_names
+        if not unknown:
+            return False
+        if _name_like(t):
+            return True
+        return unknown and _mislabelled_name(t)
+
+    def _specific(self, sent: "Span", terms: frozenset[int] = frozenset()) -> bool:
+        """Does the sentence point at a particular person (a name, he/she, "Mum", "Child Q", "the
+        children")? Tokens of a matched term are no one ("Prevent referral", "MARAC", "Head lice")."""
+        first = next((t.i for t in sent if t.is_alpha), sent.start)
         for t in sent:
-            if t.ent_type_ == "PERSON" or t.lower_ in SPECIFIC_PRONOUNS:
+            if t.lower_ in SPECIFIC_PRONOUNS:
                 return True
-            if _name_like(t):
+            if t.i in terms:
+                continue
+            if self._name(t):
                 return True
-            if t.i > sent.start and t.is_title and t.lower_ in self.kin_names:
+            if t.i != first and t.is_title and t.tag_ != "NNS" and t.lower_ in self.kin_names:
                 return True
             if t.lower_ == "child" and t.i + 1 < sent.end and len(sent.doc[t.i + 1].text) == 1 and sent.doc[t.i + 1].is_upper:
                 return True
+            if t.tag_ == "NNS" and t.lower_ in self.people and _definite(sent.doc, t.i):
+                return True
         return False
 
-    def polarity(self, sent: "Span", m: Match) -> tuple[str, str]:
-        if sent.text.rstrip(" \"'”’)").endswith("?"):
+    def polarity(self, sent: "Span", m: Match, terms: frozenset[int] = frozenset()) -> tuple[str, str]:
+        if sent.text.rstrip(" \"'”’)").endswith("?") or self._quoted_question(sent, m):
             return HYPOTHETICAL, "a question"
         if self._conditional(sent, m):
             return HYPOTHETICAL, "in a condition"
-        specific = self._specific(sent)
+        if _asked_about(sent.doc, m):
+            return HYPOTHETICAL, "the topic of a question"
+        specific = self._specific(sent, terms)
         if not specific:
-            hyp = [t for s, e, t in self.hypothetical.spans(sent) if not (m.start <= s < m.end)]
+            hyp = [t for s, e, t in self.hypothetical.spans(sent) if not (m.start <= s < m.end) and not _narrated(sent.doc[s])]
             if hyp:
                 return HYPOTHETICAL, f"general text: '{hyp[0]}', no particular person"
-            gen = [g for g in self.generic.spans(sent) if not _definite(sent.doc, g[0])]
+            if _instruction(sent):
+                return HYPOTHETICAL, f"an instruction: '{sent.root.text}', no particular person"
+            gen = [g for g in self.generic.spans(sent) if not _definite(sent.doc, g[0]) and _generic_role(sent.doc[g[1] - 1])]
             if gen:
                 return HYPOTHETICAL, f"about people in general: '{gen[0][2]}'"
         why = self._negated(sent, m)
@@ -248,12 +315,27 @@ class SafeguardingDetector:
             return NEGATED, why
         return AFFIRMED, "stated as a fact" if not specific else "about a particular person"
 
+    def _quoted_question(self, sent: "Span", m: Match) -> bool:
+        """A recorded question inside a longer sentence: 'I asked "did dad hit you?"'."""
+        doc = sent.doc
+        opened = any(doc[i].text in QUOTES for i in range(sent.start, m.start))
+        if not opened:
+            return False
+        for i in range(m.end, sent.end):
+            if doc[i].text in QUOTES:
+                return i > m.end and doc[i - 1].text == "?"
+        return False
+
     def _conditional(self, sent: "Span", m: Match) -> bool:
         doc = sent.doc
         inside = set(range(m.start, m.end))
         for t in sent:
             if t.lower_ in self.conditional_words and t.dep_ in ("mark", "advmod") and t.i < m.end:
                 clause = t.head
+                if t.lower_ in ADVERBIAL_ONLY and clause.dep_ != "advcl":
+                    continue
+                if _threat(clause):
+                    continue
                 if inside & {x.i for x in clause.subtree}:
                     return True
         for s, e, _ in self.conditional.spans(sent):
@@ -262,38 +344,58 @@ class SafeguardingDetector:
         return False
 
     def _negated(self, sent: "Span", m: Match) -> str | None:
+        """Negation read from the parse first, then negation phrases next to the term, then a
+        report of the concern that was disproved."""
         doc = sent.doc
-        inside = range(m.start, m.end)
-        root = next((doc[i] for i in inside if not (m.start <= doc[i].head.i < m.end) or doc[i].head.i == i), doc[m.start])
-        t, seen = root, 0
-        while seen < 12:
-            seen += 1
-            for child in t.children:
-                if child.i in inside:
-                    continue
-                if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ in ("no", "nil")):
-                    return f"negated by '{child.text}'"
-                if child.dep_ == "prep" and child.lower_ == "without" and t is not root:
-                    return "negated by 'without'"
-            if t is not root and t.lemma_.lower() in NEGATING_VERBS:
-                return f"negated by '{t.text}'"
-            if t.head.i == t.i:
-                break
-            if t.dep_ in CLAUSE_DEPS and t.pos_ in ("VERB", "AUX"):
-                head = t.head
-                if t.dep_ in ("ccomp", "xcomp") and head.lemma_.lower() in NEGATING_VERBS:
-                    return f"negated by '{head.text}'"
-                if t is not root or t.dep_ not in ("xcomp",):
-                    break
-            if t.head.dep_ == "prep" and t.head.lower_ == "without":
-                return "negated by 'without'"
-            t = t.head
+        why = self._negated_in_parse(doc, m)
+        if why:
+            return why
         for s, e, text in self.negation.spans(sent):
             if e - s > 1 and e <= m.start and m.start - e <= WINDOW and not self._terminated(doc, e, m.start):
                 return f"negated by '{text}'"
         for s, e, text in self.negation_after.spans(sent):
             if s >= m.end and s - m.end <= WINDOW and not self._terminated(doc, m.end, s):
                 return f"negated by '{text}'"
+        return self._disproved(sent, m)
+
+    def _negated_in_parse(self, doc, m: Match) -> str | None:  # noqa: ANN001
+        """Walk up from the term through its clause: a negation on the way governs it. The walk
+        goes on through open complements and "or" lists ("never asked to carry or sell drugs")
+        and stops at any other clause, whose negation is its own ("she said he never came, but
+        dad hits her")."""
+        inside = range(m.start, m.end)
+        root = next((doc[i] for i in inside if not (m.start <= doc[i].head.i < m.end) or doc[i].head.i == i), doc[m.start])
+        t, below = root, None
+        for _ in range(12):
+            why = _negation_at(t, below, inside, t is root)
+            if why:
+                return why
+            if t.head.i == t.i:
+                return None
+            if t.dep_ in CLAUSE_DEPS and t.pos_ in ("VERB", "AUX"):
+                head = t.head
+                if t.dep_ in ("ccomp", "xcomp") and head.lemma_.lower() in NEGATING_VERBS:
+                    return f"negated by '{head.text}'"
+                if not _shares_negation(t):
+                    return _denied_content(t)
+            if t.head.dep_ == "prep" and t.head.lower_ == "without":
+                return "negated by 'without'"
+            t, below = t.head, t
+        return None
+
+    def _disproved(self, sent: "Span", m: Match) -> str | None:
+        """"Allegations that dad hit Leo were investigated and found to be unfounded": the term is
+        the content of a report whose own clause says it was disproved."""
+        doc = sent.doc
+        report = next((a for a in doc[m.start].ancestors if a.lemma_.lower() in REPORT_NOUNS and a.dep_ in ("nsubj", "nsubjpass")), None)
+        if report is None:
+            return None
+        verb = report.head
+        claim = {t.i for t in report.subtree}
+        scope = {t.i for t in verb.subtree} - claim
+        for s, e, text in self.disproved.spans(sent):
+            if s in scope:
+                return f"disproved: '{text}'"
         return None
 
     def _terminated(self, doc, start: int, end: int) -> bool:  # noqa: ANN001
@@ -308,25 +410,173 @@ def _definite(doc, i: int) -> bool:  # noqa: ANN001
     return i > 0 and doc[i - 1].lower_ in DEFINITE
 
 
+MISLABELLED = frozenset({"ORG", "GPE", "NORP"})
+PLACE_PREPS = frozenset({"in", "from", "to", "into", "near", "around", "across", "through", "via", "at"})
 NOT_NAMES = frozenset({"ORG", "LAW", "GPE", "LOC", "FAC", "EVENT", "WORK_OF_ART", "NORP", "PRODUCT", "LANGUAGE", "DATE", "TIME"})
 
 
 def _name_like(t: "Token") -> bool:
     """A proper noun that may be someone's name: not part of an organisation, law or place, not in
-    a run of capitalised words ("Designated Safeguarding Lead"), not an acronym."""
-    if t.pos_ != "PROPN" or not t.is_title or len(t) < 2 or t.ent_type_ in NOT_NAMES:
+    a run of capitalised words ("Designated Safeguarding Lead"), not an acronym, not the name of
+    a thing ("the Prevent duty")."""
+    if t.pos_ != "PROPN" or not t.is_title or len(t) < 2 or t.ent_type_ in NOT_NAMES or not t.text.strip("'’").isalpha():
+        return False
+    if t.dep_ == "compound" and t.head.pos_ == "NOUN":  # "the Prevent duty", "Channel panel"
         return False
     doc = t.doc
     run = 1 + sum(1 for k in (t.i - 2, t.i - 1, t.i + 1, t.i + 2) if 0 <= k < len(doc) and doc[k].is_title and abs(k - t.i) == 1)
     return run <= 2
 
 
-def _own_body(part: "Token", subject: "Token | None") -> bool:
-    """"she hurt her ankle": the possessor is the subject, so it is not harm done to another."""
+def _mislabelled_name(t: "Token") -> bool:
+    """A one-word "organisation", "place" or "nationality" that stands where people stand: not
+    after "in", "from" or "to" ("lives in Kent"), not naming a thing ("Channel panel")."""
+    if t.pos_ != "PROPN" or not t.is_title or not t.is_alpha or t.ent_type_ not in MISLABELLED:
+        return False
+    ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+    if ent is None or len(ent) != 1:
+        return False
+    if t.dep_ == "compound" and t.head.pos_ == "NOUN":
+        return False
+    return not (t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS)
+
+
+def _common_words(nlp: "Language") -> frozenset[str]:
+    """The English words the model's lemmatizer knows (its lemma index): what a name is not."""
+    if "lemmatizer" not in nlp.component_names:
+        return frozenset()
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    if not lookups.has_table("lemma_index"):
+        return frozenset()
+    table = lookups.get_table("lemma_index")
+    return frozenset(w for key in table for w in table[key])
+
+
+def _subject(verb: "Token") -> "Token | None":
+    """The verb's subject, or the first verb's in a list ("fell off his bike and hurt his knee")."""
+    for v in (verb, verb.head if verb.dep_ == "conj" else None):
+        if v is not None:
+            subject = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None:
+                return subject
+    return None
+
+
+def _unnamed_passive(verb: "Token") -> bool:
+    """"consistent with being hit", "to be kicked": a passive whose patient is not written."""
+    children = [c.dep_ for c in verb.children]
+    return verb.pos_ == "VERB" and "auxpass" in children and "nsubjpass" not in children and "agent" not in children
+
+
+def _negation_at(t: "Token", below: "Token | None", inside: range, is_root: bool) -> str | None:
+    """A negation attached to this step of the walk: "not", "no marks", "denied …", "without …",
+    a negative subject ("nobody has touched her"), or a negative finding the term's phrase is
+    the subject of ("the CP medical found no evidence of …")."""
+    for child in t.children:
+        if child.i in inside:
+            continue
+        if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ in ("no", "nil")):
+            return f"negated by '{child.text}'"
+        if child.dep_ == "prep" and child.lower_ == "without" and not is_root:
+            return "negated by 'without'"
+    if not is_root and t.lemma_.lower() in NEGATING_VERBS:
+        return f"negated by '{t.text}'"
+    if t.pos_ not in ("VERB", "AUX"):
+        return None
+    for child in t.children:
+        if child.i in inside:
+            continue
+        if child.dep_ in ("nsubj", "nsubjpass") and _negative_phrase(child):
+            return f"negated by '{child.text}'"
+        if below is not None and below.dep_ in ("nsubj", "nsubjpass") and child.dep_ in ("dobj", "attr") \
+                and (child.lemma_.lower() in ("nothing", "none") or (_negative_phrase(child) and child.lemma_.lower() in EVIDENCE_NOUNS)):
+            return f"negated by '{child.text}'"
+    return None
+
+
+def _negative_phrase(t: "Token") -> bool:
+    """"nobody", "nothing", "no one", "neither parent", "no evidence"."""
+    return t.lower_ in NEGATIVE_WORDS or any(c.dep_ in ("det", "preconj") and c.lower_ in NEGATIVE_WORDS for c in t.children)
+
+
+def _shares_negation(clause: "Token") -> bool:
+    """Does a negation above this clause reach into it? An open complement shares its governor's
+    negation ("was not known to have self-harmed", "never asked to send nudes"), and so does an
+    alternative in an "or" list ("did not hit or kick her")."""
+    if clause.dep_ == "xcomp":
+        return True
+    return clause.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in clause.head.children)
+
+
+def _denied_content(clause: "Token") -> str | None:
+    """A clause that is the content of a denied noun: "no evidence that Ella was abused", "no
+    signs that the children were left alone", "nothing to suggest he has been hit"."""
+    head = clause.head
+    while head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in EVIDENTIAL_VERBS and head.dep_ in ("acl", "relcl", "xcomp", "advcl"):
+        head = head.head
+    if clause.dep_ not in ("acl", "ccomp", "advcl", "relcl") or head.pos_ not in ("NOUN", "PRON"):
+        return None
+    if head.lemma_.lower() == "nothing" or (head.lemma_.lower() in EVIDENCE_NOUNS and _negative_phrase(head)):
+        return f"negated by 'no {head.text}'" if head.lemma_.lower() != "nothing" else "negated by 'nothing'"
+    return None
+
+
+def _narrated(t: "Token") -> bool:
+    """A cue verb that tells what happened ("GP identified", "NAI is suspected", "was referred to")
+    rather than what should happen: not a sign of general text."""
+    if t.tag_ == "VBD":
+        return True
+    return t.tag_ == "VBN" and any(c.dep_ in ("auxpass", "aux") for c in t.children)
+
+
+def _threat(clause: "Token") -> bool:
+    """"threatened to disown her if she refused the marriage": the condition is part of a threat
+    that was made, which is the concern itself."""
+    return any(a.lemma_.lower() in THREAT_VERBS for a in clause.ancestors)
+
+
+def _instruction(sent: "Span") -> bool:
+    """"Use the Graded Care Profile where neglect is suspected", "Complete a DASH if …": a sentence
+    opened by a bare verb with no subject tells the reader what to do; it reports nothing."""
+    root = sent.root
+    if root.tag_ != "VB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
+        return False
+    return not any(t.is_alpha for t in sent.doc[sent.start:root.i])
+
+
+def _generic_role(t: "Token") -> bool:
+    """Are these people in general the topic of the sentence ("children who go missing are at
+    risk", "staff should")? Not when the sentence tells a past event ("staff observed sexualised
+    behaviour towards younger children"), nor when they are only the agent ("made by carers")."""
+    if t.dep_ == "pobj" and t.head.dep_ == "agent":
+        return False
+    return t.sent.root.tag_ != "VBD"
+
+
+def _asked_about(doc, m: Match) -> bool:  # noqa: ANN001
+    """"I asked about self-harm": a bare concern that is only the topic of a question."""
+    top = next((doc[i] for i in range(m.start, m.end) if not (m.start <= doc[i].head.i < m.end)), None)
+    if top is None or top.dep_ != "pobj" or top.head.lower_ != "about":
+        return False
+    if any(c.dep_ in ("det", "poss") for c in top.children):
+        return False
+    return top.head.head.lemma_.lower() in ASKING_VERBS
+
+
+def _term_tokens(matches: Iterable[Match]) -> frozenset[int]:
+    return frozenset(i for m in matches for i in range(m.start, m.end))
+
+
+def _own_body(part: "Token", subject: "Token | None", kin: Iterable[str]) -> bool:
+    """"she hurt her ankle", "Jonah hit his head on the frame": the possessor is the subject, so it
+    is not harm done to another. A named subject takes "his"/"her" as their own; a kin word does
+    not ("dad grabbed her arm" is the child's arm)."""
     poss = next((c for c in part.children if c.dep_ == "poss"), None)
     if poss is None or subject is None:
         return False
-    return SAME_PERSON.get(poss.lower_) == subject.lower_ or (poss.ent_type_ == "PERSON" and poss.text == subject.text)
+    if SAME_PERSON.get(poss.lower_) == subject.lower_ or (poss.ent_type_ == "PERSON" and poss.text == subject.text):
+        return True
+    return poss.lower_ in ("his", "her", "their") and subject.pos_ == "PROPN" and subject.lower_ not in kin
 
 
 def _longest(matches: list[Match]) -> list[Match]:
