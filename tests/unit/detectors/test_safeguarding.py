@@ -124,3 +124,10 @@ def test_offsets_hold_in_long_documents(detect):
     [f] = [f for f in safeguarding(detect(text)) if f.type == "physical_abuse"]
     assert text[f.start:f.end] == f.text
     assert f.excerpt == "Amir said his dad punched him in the stomach."
+
+
+def test_one_missed_appointment_is_not_neglect_a_pattern_is(detect):
+    one = detect("I spoke to mother Kelly Smith about the missed health appointment on 3 May.")
+    assert not [f for f in one if f.kind == "safeguarding" and f.polarity == "affirmed"]
+    many = detect("Jayden has missed several dental appointments this year.")
+    assert [f.type for f in many if f.kind == "safeguarding" and f.polarity == "affirmed"] == ["neglect"]
