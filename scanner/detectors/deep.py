@@ -4,7 +4,7 @@ The scan runs the tokenizer and `ner` over all text. Reading a concern ("she tol
 stepdad hits her" vs "kicked the ball", "no marks seen") needs lemmas and the dependency
 parse, which cost as much again. So a detector first finds trigger tokens cheaply
 (`Lexicon.triggers`), then asks `DeepReader.sentences()` for the sentences around them: the
-reader cuts the passage around each trigger out of the chunk's Doc (`Span.as_doc`, keeping its
+reader copies the passage around each trigger out of the chunk's Doc (`_copy`, keeping its
 tokens and entities), runs the remaining components of the same loaded model over those
 passages in one batch, and caches them on the chunk's Doc, so the safeguarding and practice
 detectors share one parse. No second model, no second tokenization.
@@ -14,14 +14,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Sequence
 
+from spacy.attrs import ENT_IOB, ENT_TYPE, ORTH, SPACY
+from spacy.tokens import Doc
+
+from scanner.detectors.attributes import TableAttributes
 from scanner.errors import ConfigError
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Span
 
 CACHE_KEY = "shareguard.deep"
 MAX_PASSAGE = 800  # characters around a trigger at most, when a sentence runs on
+COPIED = [ORTH, SPACY, ENT_IOB, ENT_TYPE]  # what a passage keeps of the chunk's tokens
 BREAKS = (". ", "? ", "! ", "; ", ".\t", "?\t")
 
 
@@ -55,23 +60,28 @@ class DeepReader:
         if missing:
             raise ConfigError("shareguard.yaml", "nlp.deep_components", f"model has no component {missing[0]!r} "
                               f"(it has: {', '.join(nlp.component_names)})")
-        self._procs = [nlp.get_pipe(name) for name in components]
+        self._procs = [_fast(nlp.get_pipe(name)) if name == "attribute_ruler" else nlp.get_pipe(name) for name in components]
         self.components = tuple(components)
 
     def prefetch(self, requests: Iterable[tuple["Doc", str, Iterable[int]]]) -> None:
         """Parse, in one batch, the passages around these tokens of many chunks' Docs: the model
         runs fastest over many passages at once (a detection batch holds dozens of chunks)."""
         todo: list[tuple[dict, tuple[int, int], "Span"]] = []
+        copies: list["Doc"] = []
         for doc, text, tokens in requests:
             cache = doc.user_data.setdefault(CACHE_KEY, {})
+            array = None
             for key in _passages(doc, text, tokens):
                 if key not in cache:
                     span = doc.char_span(*key, alignment_mode="expand")
                     cache[key] = None  # asked for: parsed below, or no tokens there
                     if span is not None and len(span):
+                        if array is None:  # the chunk's token array once, not once per passage
+                            array = doc.to_array(COPIED)
                         todo.append((cache, key, span))
+                        copies.append(_copy(doc, array, span.start, span.end))
         if todo:
-            for (cache, key, span), passage in zip(todo, self._parse([span.as_doc() for _, _, span in todo])):
+            for (cache, key, span), passage in zip(todo, self._parse(copies)):
                 cache[key] = (span.start_char, passage)
 
     def sentences(self, doc: "Doc", text: str, tokens: Iterable[int]) -> list[Sentence]:
@@ -93,6 +103,25 @@ class DeepReader:
         for proc in self._procs:
             docs = list(proc.pipe(docs))
         return docs
+
+
+def _copy(doc: "Doc", array, start: int, end: int) -> "Doc":  # noqa: ANN001
+    """Tokens [start, end) of the chunk's Doc as a Doc of their own, with their entities: what
+    `Span.as_doc` gives for an unparsed Doc, without re-reading the whole chunk for every passage."""
+    strings = doc.vocab.strings
+    rows = array[start:end].tolist()
+    iob = {1: "I-", 3: "B-"}
+    ents = [iob[i] + strings[t] if i in iob else ("O" if i == 2 else None) for _, _, i, t in rows]
+    return Doc(doc.vocab, words=[strings[o] for o, _, _, _ in rows], spaces=[bool(sp) for _, sp, _, _ in rows], ents=ents)
+
+
+def _fast(ruler):  # noqa: ANN001, ANN202
+    """The attribute ruler as a table look-up (`attributes.py`, same rules, same result), unless
+    its rules need more than a token's form and tag."""
+    try:
+        return TableAttributes(ruler)
+    except ValueError:
+        return ruler
 
 
 def _passages(doc: "Doc", text: str, tokens: Iterable[int]) -> dict[tuple[int, int], list[int]]:
