@@ -112,6 +112,8 @@ def _copy(doc: "Doc", array, start: int, end: int) -> "Doc":  # noqa: ANN001
     rows = array[start:end].tolist()
     iob = {1: "I-", 3: "B-"}
     ents = [iob[i] + strings[t] if i in iob else ("O" if i == 2 else None) for _, _, i, t in rows]
+    if ents and ents[0] and ents[0].startswith("I-"):  # an entity cut by the passage start begins here
+        ents[0] = "B-" + ents[0][2:]
     return Doc(doc.vocab, words=[strings[o] for o, _, _, _ in rows], spaces=[bool(sp) for _, sp, _, _ in rows], ents=ents)
 
 

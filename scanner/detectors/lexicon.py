@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
 import numpy
-from spacy.attrs import IS_PUNCT, LOWER
+from spacy.attrs import IS_PUNCT, IS_QUOTE, LOWER
 from spacy.tokens import Doc
 
 if TYPE_CHECKING:
@@ -108,7 +108,9 @@ class Lexicon:
         if not len(doc) or not len(self._trigger):
             return []
         if TOKEN_ARRAY not in doc.user_data:  # shared by every lexicon that looks at this Doc
-            doc.user_data[TOKEN_ARRAY] = doc.to_array([LOWER, IS_PUNCT])
+            words = doc.to_array([LOWER, IS_PUNCT, IS_QUOTE])
+            words[:, 1] *= 1 - words[:, 2]  # quote marks do not end a gap: hurts her "down there"
+            doc.user_data[TOKEN_ARRAY] = words[:, :2]
         array = doc.user_data[TOKEN_ARRAY]
         strings = doc.vocab.strings
         out = []
@@ -182,7 +184,7 @@ def _features(span: "Doc | Span") -> tuple[list[str], list[str], list[bool]]:
     cache = doc.user_data.setdefault(FEATURES, {})
     if key not in cache:
         tokens = list(span)
-        cache[key] = ([t.lower_ for t in tokens], [t.lemma_.lower() for t in tokens], [t.is_punct for t in tokens])
+        cache[key] = ([t.lower_ for t in tokens], [t.lemma_.lower() for t in tokens], [t.is_punct and not t.is_quote for t in tokens])
     return cache[key]
 
 

@@ -330,7 +330,7 @@ class SafeguardingDetector:
         doc = sent.doc
         inside = set(range(m.start, m.end))
         for t in sent:
-            if t.lower_ in self.conditional_words and t.dep_ in ("mark", "advmod") and t.i < m.end:
+            if t.lower_ in self.conditional_words and t.dep_ in ("mark", "advmod") and t.i < m.end and t.i not in inside:
                 clause = t.head
                 if t.lower_ in ADVERBIAL_ONLY and clause.dep_ != "advcl":
                     continue
@@ -580,10 +580,12 @@ def _own_body(part: "Token", subject: "Token | None", kin: Iterable[str]) -> boo
 
 
 def _longest(matches: list[Match]) -> list[Match]:
-    """Of matches of the same category that overlap, keep the longest."""
+    """Of matches of the same category that overlap, keep the longest; a match inside a longer
+    one of another category is part of that one ("hurts" in "hurts her down there")."""
     out: list[Match] = []
     for m in sorted(matches, key=lambda m: (-(m.end - m.start), m.start)):
-        if not any(o.entry.key == m.entry.key and o.start < m.end and m.start < o.end for o in out):
+        if not any((o.entry.key == m.entry.key and o.start < m.end and m.start < o.end)
+                   or (o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start) for o in out):
             out.append(m)
     return sorted(out, key=lambda m: m.start)
 

@@ -131,3 +131,23 @@ def test_one_missed_appointment_is_not_neglect_a_pattern_is(detect):
     assert not [f for f in one if f.kind == "safeguarding" and f.polarity == "affirmed"]
     many = detect("Jayden has missed several dental appointments this year.")
     assert [f.type for f in many if f.kind == "safeguarding" and f.polarity == "affirmed"] == ["neglect"]
+
+
+@pytest.mark.parametrize("text", [
+    'Ava said her uncle hurts her "down there" when mum is at work.',
+    "Kofi said the man touches him where his pants go.",
+])
+def test_quoted_and_childlike_words_for_sexual_abuse(detect, text):
+    assert [f.type for f in detect(text) if f.kind == "safeguarding" and f.polarity == "affirmed"] == ["sexual_abuse"]
+
+
+
+def test_a_passage_starting_inside_a_name_keeps_a_valid_entity(detection):
+    from spacy.tokens import Doc
+
+    from scanner.detectors.deep import COPIED, _copy
+
+    doc = Doc(detection.nlp.vocab, words=["Ms", "Abdullahi", "is", "here", "."], ents=["B-PERSON", "I-PERSON", "O", "O", "O"])
+    copy = _copy(doc, doc.to_array(COPIED), 1, 5)
+    assert [(e.text, e.label_) for e in copy.ents] == [("Abdullahi", "PERSON")]
+    assert copy.text == doc[1:5].text_with_ws
