@@ -66,7 +66,7 @@ class PracticeDetector:
         self.open = lex("open", lexicon.open_openers)
         self.suggestive = lex("suggestive", lexicon.suggestive)
         self.examples = lex("examples", lexicon.examples)
-        self.promise_words = frozenset(f for p in lexicon.promise if " " not in p for f in inflect.forms(p))
+        self.promise = lex("promise", lexicon.promise)  # "promise", "assure", "give ... word"
         self._question_marks = numpy.array([nlp.vocab.strings.add(w) for w in ("?", "whether", "if")], dtype="uint64")
 
     def wanted(self, chunk: Chunk) -> list[int]:
@@ -108,20 +108,22 @@ class PracticeDetector:
         if self.proper.match(sent):
             return None
         doc = sent.doc
-        for t in sent:
-            if t.lower_ not in self.promise_words and t.lemma_.lower() not in self.promise_words:
-                continue
-            if t.pos_ not in ("VERB", "AUX"):
+        lead = sent.start + _lead(sent)
+        for match in self.promise.match(sent):
+            t = doc[base + match.start]
+            # note style drops the "I" ("Assured Iolo …"): the sentence's first word, whatever the tagger made of it
+            if t.pos_ not in ("VERB", "AUX") and t.i != lead:
                 continue
             subject = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            mine = (subject is not None and subject.lower_ in FIRST_PERSON) or (
-                subject is None and t.i == sent.start + _lead(sent))
-            if not mine or any(c.dep_ == "neg" for c in t.children):
+            mine = (subject is not None and subject.lower_ in FIRST_PERSON) or (subject is None and t.i == lead) or (
+                t.i == lead and t.dep_ != "ROOT")
+            # "I did not promise" is no promise; in "I promised not to tell" the "not" belongs to the telling
+            if not mine or any(c.dep_ == "neg" and c.i < t.i for c in t.children):
                 continue
             after = [(s, e) for s, e in secrecy if s > t.i]
             if after:
                 s, e = after[0]
-                return t.i, e, f"'{t.text}' by the writer, about '{doc[s:e].text}'"
+                return t.i, e, f"'{doc[t.i:base + match.end].text}' by the writer, about '{doc[s:e].text}'"
         return None
 
     # -- questions --------------------------------------------------------------------------
@@ -167,7 +169,8 @@ def _questions(sent: "Span") -> list[tuple[int, int, bool]]:
     out = []
     start = sent.start
     for t in sent:
-        if t.text in ("“", "‘") or (t.text in ('"', "'") and (t.i == sent.start or doc[t.i - 1].whitespace_)) or t.text == ":":
+        if t.text in ("“", "‘") or (t.text in ('"', "'") and (t.i == sent.start or doc[t.i - 1].whitespace_)) or t.text == ":" \
+                or (t.text in ("-", "–") and t.whitespace_ and t.i > sent.start and doc[t.i - 1].whitespace_):  # "Asked - Was it …?"
             start = t.i + 1
         elif t.text == "?":
             out.append((start, t.i + 1, False))
@@ -192,4 +195,4 @@ def _starts_with_open(open_lexicon: Lexicon, question: "Span") -> bool:
 def _tag_question(words: list) -> bool:  # noqa: ANN001
     """"…, didn't he?" / "…, wasn't it?"."""
     tail = [w.lower_ for w in words[-3:]]
-    return len(tail) >= 2 and tail[-1] in ("he", "she", "it", "they", "you") and (tail[-2] == "n't" or tail[-2] in CLOSED_OPENERS)
+    return len(tail) >= 2 and tail[-1] in ("he", "she", "it", "they", "you", "there", "we") and (tail[-2] == "n't" or tail[-2] in CLOSED_OPENERS)

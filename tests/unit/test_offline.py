@@ -31,7 +31,10 @@ def test_check_makes_no_network_attempt(tmp_path):
     site.mkdir()
     (site / "sitecustomize.py").write_text(f"LOG = {str(attempts)!r}\n" + GUARD)
     env = {"PYTHONPATH": str(site), "HOME": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path / "cache"),
-           "PATH": "/usr/bin:/bin"}
+           "PATH": "/usr/bin:/bin",
+           # check records every decision: never into the developer's var/ or share/
+           **{name: str(tmp_path / name.lower()) for name in (
+               "SHAREGUARD_REGISTER", "SHAREGUARD_AUDIT", "SHAREGUARD_REVIEW", "SHAREGUARD_SHARE")}}
     result = subprocess.run([sys.executable, str(ROOT / "cli.py"), "check", "--json", str(note)],
                             capture_output=True, text=True, env=env, timeout=120)
     assert '"EMAIL_ADDRESS"' in result.stdout, result.stderr

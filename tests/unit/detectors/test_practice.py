@@ -47,3 +47,25 @@ def test_practice_finding_shows_the_sentence(detect):
     assert f.excerpt == "I promised I wouldn't tell anyone."
     assert text[f.start:f.end] == f.text
     assert f.severity == "medium" and f.explanation.startswith("promise of confidentiality")
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("I gave her my word it would not go any further.", "confidentiality_promise"),
+    ("Assured Iolo this was just between the two of us.", "confidentiality_promise"),
+    ("I agreed not to pass this on because he begged me not to.", "confidentiality_promise"),
+    ("I told Farhana that what she said would stay in this room.", "confidentiality_promise"),
+    ("Asked - Was it your aunt who did the procedure?", "leading_question"),
+    ("Noor: There was no food in the house, was there?", "leading_question"),
+])
+def test_note_style_promises_and_questions(detect, text, kind):
+    assert [f.type for f in detect(text) if f.kind == "practice"] == [kind]
+
+
+@pytest.mark.parametrize("text", [
+    "I did not promise to keep it secret.",
+    "I explained that I could not keep it secret.",
+    "Mum said she had promised Leo it would stay a secret.",
+    "Asked - What happened next?",
+])
+def test_no_promise_or_leading_question(detect, text):
+    assert [f.type for f in detect(text) if f.kind == "practice"] == []
