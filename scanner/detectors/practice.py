@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 FIRST_PERSON = frozenset({"i", "we"})
+SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "ya", "u"})
 CLOSED_OPENERS = frozenset({
     "did", "didn't", "do", "does", "doesn't", "don't", "has", "hasn't", "have", "haven't", "had", "is", "isn't",
     "are", "aren't", "was", "wasn't", "were", "weren't", "will", "would", "could", "can", "should", "shall",
@@ -140,6 +141,10 @@ class PracticeDetector:
                 continue
             closed = reported or words[0].lower_ in CLOSED_OPENERS or _tag_question(words)
             if not closed:
+                continue
+            # put to the child ("did he hurt you?"); professionals asking each other about risk
+            # ("Is there any risk of harm from the new partner?") are not interviewing anyone
+            if not reported and not _tag_question(words) and not any(w.lower_ in SECOND_PERSON for w in words):
                 continue
             hints = [m.entry.term for m in self.suggestive.match(question)]
             names = [e.text for e in question.ents if e.label_ == "PERSON"]

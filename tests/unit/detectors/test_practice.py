@@ -66,6 +66,8 @@ def test_note_style_promises_and_questions(detect, text, kind):
     "I explained that I could not keep it secret.",
     "Mum said she had promised Leo it would stay a secret.",
     "Asked - What happened next?",
+    "Is there any risk of sexual harm from the new partner?",  # professionals asking each other, not a child
+    "Has Niamh ever been asked to share images online?",
 ])
 def test_no_promise_or_leading_question(detect, text):
     assert [f.type for f in detect(text) if f.kind == "practice"] == []
