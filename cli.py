@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 import scanner  # noqa: F401  (offline guard first)
+from cli_review import Recorder, audit_group, review_group
 from scanner.config import load_config
 from scanner.errors import ShareGuardError
 from scanner.register import (
@@ -38,12 +39,19 @@ def request_options(fn):  # noqa: ANN001, ANN201
               help="Config directory (default: the project's config/).")
 @click.option("--register", "register_path", type=click.Path(dir_okay=False), envvar="SHAREGUARD_REGISTER",
               help="The register file (default: register.path in config, var/register.sqlite3).")
+@click.option("--audit", "audit_path", type=click.Path(dir_okay=False), envvar="SHAREGUARD_AUDIT",
+              help="The audit trail (default: audit.path in config, var/audit.sqlite3).")
+@click.option("--review-db", "review_path", type=click.Path(dir_okay=False), envvar="SHAREGUARD_REVIEW",
+              help="The review queue (default: review.path in config, var/review.sqlite3).")
 @click.pass_context
-def cli(ctx: click.Context, config_dir: str | None, register_path: str | None) -> None:
+def cli(ctx: click.Context, config_dir: str | None, register_path: str | None, audit_path: str | None,
+        review_path: str | None) -> None:
     """ShareGuard: nothing about a child or family leaves without a lawful, recorded reason."""
     ctx.ensure_object(dict)
     ctx.obj.setdefault("config_dir", config_dir)
     ctx.obj.setdefault("register", register_path)
+    ctx.obj.setdefault("audit", audit_path)
+    ctx.obj.setdefault("review_db", review_path)
 
 
 @cli.command()
@@ -52,19 +60,31 @@ def cli(ctx: click.Context, config_dir: str | None, register_path: str | None) -
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per document (JSON Lines) on stdout.")
 @click.option("--no-consent-reason", type=click.Choice(sorted(CONSENT_NOT_SOUGHT)),
               help="Sharing for safeguarding without consent: why consent was not sought (recorded).")
+@click.option("--redact-to", "redact_dir", metavar="DIR", type=click.Path(file_okay=False),
+              help="Write a verified redacted copy of each document whose decision is redact into DIR "
+                   "(a copy that cannot be verified is not written, and the document is blocked).")
 @click.pass_context
 def check(ctx: click.Context, files: tuple[str, ...], recipient: str | None, purpose: str | None, as_json: bool,
-          no_consent_reason: str | None) -> None:
+          no_consent_reason: str | None, redact_dir: str | None) -> None:
     """Scan FILES (or folders) before sending them, and say whether they may go."""
     engine = ctx.obj.get("engine") or _load_engine(ctx.obj["config_dir"], ctx.obj.get("register"))
     request = ShareRequest(recipient=recipient, purpose=purpose, sender=None, channel="check",
                            consent_not_sought=no_consent_reason)
     codes = []
+    record = Recorder(engine.config, ctx.obj)  # every decision goes into the audit trail (and review queue)
     try:
         for outcome in engine.check_many(_expand(files), request):
+            redaction = None
+            if redact_dir:
+                from scanner.redact import redact_to  # loads the writers only when asked
+
+                outcome, redaction = redact_to(outcome, redact_dir, engine.config, engine.detection)
+            record(outcome, redacted_copy=Path(redaction.path) if redaction is not None and redaction.path else None)
             codes.append(exit_code(outcome))
-            click.echo(to_json_line(outcome) if as_json else to_text(outcome, click.style) + "\n")
+            copy = f"\n  {redaction.summary()}" if redaction is not None and redaction.verified else ""
+            click.echo(to_json_line(outcome) if as_json else to_text(outcome, click.style) + copy + "\n")
     finally:
+        record.close()
         if "engine" not in ctx.obj:
             engine.close()
     ctx.exit(combined_exit_code(codes))
@@ -296,6 +316,10 @@ def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
 
 def _iso(value: date | None) -> str:
     return value.isoformat() if value else ""
+
+
+cli.add_command(review_group)
+cli.add_command(audit_group)
 
 
 def main() -> None:

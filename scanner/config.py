@@ -11,6 +11,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from scanner.config_base import Strict
+from scanner.config_redaction import RedactionConfig
 from scanner.config_safeguarding import SafeguardingConfig
 from scanner.config_sharing import LinkingConfig, PurposesConfig, RecipientsConfig
 from scanner.config_special import SpecialCategoryConfig
@@ -62,10 +63,37 @@ class RegisterSettings(_Strict):
     path: str = "../var/register.sqlite3"
 
 
+class AuditSettings(_Strict):
+    # The hash-chained audit trail (SQLite). Relative to the config directory; `$SHAREGUARD_AUDIT`
+    # or `shareguard --audit` override it.
+    path: str = "../var/audit.sqlite3"
+
+
+class ReviewSettings(_Strict):
+    # The review queue (SQLite, holds confidential text: created 0600). `$SHAREGUARD_REVIEW` or
+    # `shareguard --review-db` override it.
+    path: str = "../var/review.sqlite3"
+
+
+class ShareSettings(_Strict):
+    # The share folder (outbox/, released/, quarantine/). `$SHAREGUARD_SHARE` overrides it.
+    root: str = "../share"
+
+
+class UsersSettings(_Strict):
+    # The review web page's accounts (SQLite: names, roles, scrypt password hashes; created 0600).
+    # `$SHAREGUARD_USERS` overrides it.
+    path: str = "../var/users.sqlite3"
+
+
 class EngineConfig(_Strict):
     nlp: NlpSettings = NlpSettings()
     limits: LimitSettings = LimitSettings()
     register_db: RegisterSettings = Field(RegisterSettings(), alias="register")  # `register` is taken by ABCMeta
+    audit: AuditSettings = AuditSettings()
+    review: ReviewSettings = ReviewSettings()
+    share: ShareSettings = ShareSettings()
+    users: UsersSettings = UsersSettings()
     quasi_identifiers: tuple[str, ...] = ("DATE_TIME", "URL")
 
 
@@ -117,6 +145,7 @@ class Config:
     recipients: RecipientsConfig = RecipientsConfig()
     purposes: PurposesConfig = PurposesConfig()
     linking: LinkingConfig = LinkingConfig()
+    redaction: RedactionConfig = RedactionConfig()
 
     def register_path(self, override: str | Path | None = None) -> Path:
         """Where the register lives: `override`, else `$SHAREGUARD_REGISTER`, else the config's
@@ -125,6 +154,29 @@ class Config:
         if chosen:
             return Path(chosen)
         path = Path(self.engine.register_db.path)
+        return path if path.is_absolute() else (self.directory / path).resolve()
+
+    def audit_path(self, override: str | Path | None = None) -> Path:
+        """The audit trail: `override`, else `$SHAREGUARD_AUDIT`, else the config's `audit.path`."""
+        return self._chosen_path(override, "SHAREGUARD_AUDIT", self.engine.audit.path)
+
+    def review_path(self, override: str | Path | None = None) -> Path:
+        """The review queue: `override`, else `$SHAREGUARD_REVIEW`, else the config's `review.path`."""
+        return self._chosen_path(override, "SHAREGUARD_REVIEW", self.engine.review.path)
+
+    def share_root(self, override: str | Path | None = None) -> Path:
+        """The share folder: `override`, else `$SHAREGUARD_SHARE`, else the config's `share.root`."""
+        return self._chosen_path(override, "SHAREGUARD_SHARE", self.engine.share.root)
+
+    def users_path(self, override: str | Path | None = None) -> Path:
+        """The review web page's accounts: `override`, else `$SHAREGUARD_USERS`, else `users.path`."""
+        return self._chosen_path(override, "SHAREGUARD_USERS", self.engine.users.path)
+
+    def _chosen_path(self, override: str | Path | None, env: str, configured: str) -> Path:
+        chosen = override or os.environ.get(env)
+        if chosen:
+            return Path(chosen)
+        path = Path(configured)
         return path if path.is_absolute() else (self.directory / path).resolve()
 
 
@@ -146,6 +198,7 @@ def load_config(directory: str | Path | None = None) -> Config:
         recipients=load_model(directory / "recipients.yaml", RecipientsConfig),
         purposes=load_model(directory / "purposes.yaml", PurposesConfig),
         linking=load_model(directory / "linking.yaml", LinkingConfig),
+        redaction=load_model(directory / "redaction.yaml", RedactionConfig),
     )
 
 

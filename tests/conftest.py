@@ -8,6 +8,16 @@ from scanner.config import load_config
 from scanner.types import Document, Finding, Segment
 
 
+@pytest.fixture(autouse=True)
+def _records_stay_in_tmp(tmp_path_factory, monkeypatch):
+    """Every test's audit trail, review queue and share folder live in its own temporary folder,
+    never in the developer's `var/` or `share/` (`check` records every decision)."""
+    where = tmp_path_factory.mktemp("records")
+    monkeypatch.setenv("SHAREGUARD_AUDIT", str(where / "audit.sqlite3"))
+    monkeypatch.setenv("SHAREGUARD_REVIEW", str(where / "review.sqlite3"))
+    monkeypatch.setenv("SHAREGUARD_SHARE", str(where / "share"))
+
+
 @pytest.fixture(scope="session")
 def detection():
     from scanner.detect import Detection
