@@ -226,7 +226,8 @@ def user_list(obj: dict[str, Any], as_json: bool) -> None:
               help="The address to listen on. Anything but a loopback address needs --allow-remote.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True)
 @click.option("--allow-remote", is_flag=True, help="Allow an address other machines can reach (printed as a warning).")
-@click.option("--users", "users_path", type=click.Path(dir_okay=False), help="The user database (as for `review user`).")
+@click.option("--users", "users_path", type=click.Path(dir_okay=False),
+              help="The user database (as for `review user`).")
 @click.option("--tls-cert", type=click.Path(exists=True, dir_okay=False), help="Serve https with this certificate…")
 @click.option("--tls-key", type=click.Path(exists=True, dir_okay=False), help="…and this private key.")
 @click.option("--secure-cookies", is_flag=True, help="Mark the session cookie Secure (behind an https proxy).")
