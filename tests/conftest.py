@@ -16,6 +16,7 @@ def _records_stay_in_tmp(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("SHAREGUARD_AUDIT", str(where / "audit.sqlite3"))
     monkeypatch.setenv("SHAREGUARD_REVIEW", str(where / "review.sqlite3"))
     monkeypatch.setenv("SHAREGUARD_SHARE", str(where / "share"))
+    monkeypatch.setenv("SHAREGUARD_USERS", str(where / "users.sqlite3"))
 
 
 @pytest.fixture(scope="session")
