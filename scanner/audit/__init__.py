@@ -3,8 +3,7 @@
 sharing as CSV (`export`). Loaded on first use, like `scanner.register`."""
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from scanner.lazy import lazy_exports
 
 _API = {
     "AuditLog": "scanner.audit.log",
@@ -16,10 +15,4 @@ _API = {
     "export_csv": "scanner.audit.export",
     "decision_body": "scanner.audit.events",
 }
-__all__ = sorted(_API)
-
-
-def __getattr__(name: str) -> Any:
-    if name not in _API:
-        raise AttributeError(f"module 'scanner.audit' has no attribute {name!r}")
-    return getattr(importlib.import_module(_API[name]), name)
+__getattr__, __all__ = lazy_exports(__name__, _API)

@@ -5,8 +5,7 @@ the CSV code load only when first asked for, so `import scanner.register.model` 
 """
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from scanner.lazy import lazy_exports
 
 _API = {
     "Person": "scanner.register.model",
@@ -22,10 +21,4 @@ _API = {
     "parse_date": "scanner.register.csvio",
     "KINDS": "scanner.register.csvio",
 }
-__all__ = sorted(_API)
-
-
-def __getattr__(name: str) -> Any:
-    if name not in _API:
-        raise AttributeError(f"module 'scanner.register' has no attribute {name!r}")
-    return getattr(importlib.import_module(_API[name]), name)
+__getattr__, __all__ = lazy_exports(__name__, _API)

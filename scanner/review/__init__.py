@@ -3,8 +3,7 @@ what (`roles`), what a decision does to the share folder (`act`), what the audit
 about it (`events`) and how an item is shown (`render`). Loaded on first use."""
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from scanner.lazy import lazy_exports
 
 _API = {
     "ReviewStore": "scanner.review.store",
@@ -22,10 +21,4 @@ _API = {
     "Piece": "scanner.review.render",
     "to_terminal": "scanner.review.render",
 }
-__all__ = sorted(_API)
-
-
-def __getattr__(name: str) -> Any:
-    if name not in _API:
-        raise AttributeError(f"module 'scanner.review' has no attribute {name!r}")
-    return getattr(importlib.import_module(_API[name]), name)
+__getattr__, __all__ = lazy_exports(__name__, _API)

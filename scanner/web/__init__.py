@@ -3,8 +3,7 @@ audit trail for the DSL and the IG lead, on 127.0.0.1 by default. `users` (accou
 hashes, sessions) needs no Flask; the rest is loaded on first use."""
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from scanner.lazy import lazy_exports
 
 _API = {
     "create_app": "scanner.web.app",
@@ -12,10 +11,4 @@ _API = {
     "User": "scanner.web.users",
     "UserError": "scanner.web.users",
 }
-__all__ = sorted(_API)
-
-
-def __getattr__(name: str) -> Any:
-    if name not in _API:
-        raise AttributeError(f"module 'scanner.web' has no attribute {name!r}")
-    return getattr(importlib.import_module(_API[name]), name)
+__getattr__, __all__ = lazy_exports(__name__, _API)
