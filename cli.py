@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 import click
 
 import scanner  # noqa: F401  (offline guard first)
+import cli_bulk
+import cli_watch
 from cli_review import Recorder, audit_group, review_group
 from scanner.config import load_config
 from scanner.errors import ShareGuardError
@@ -320,6 +322,8 @@ def _iso(value: date | None) -> str:
 
 cli.add_command(review_group)
 cli.add_command(audit_group)
+cli_bulk.register(cli)
+cli_watch.register(cli)
 
 
 def main() -> None:
