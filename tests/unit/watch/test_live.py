@@ -107,3 +107,15 @@ def test_the_watch_command_refuses_an_unusable_journal(share):
     (share.root / ".state" / "journal.sqlite3").write_bytes(b"not a database" * 100)
     result = CliRunner(env={"SHAREGUARD_SHARE": str(share.root)}).invoke(cli, ["watch", "--once"])
     assert result.exit_code == 1 and "journal" in result.output and "Traceback" not in result.output
+
+
+def test_move_events_are_not_held_back():
+    """watchdog holds an unpaired move 0.5 s and blocks the events behind it; every claim is
+    such a move. If an upgrade renames this knob, latency grows by up to 0.5 s: fail here."""
+    from watchdog.observers.inotify_move_event_grouper import InotifyMoveEventGrouper
+
+    from scanner.watch.events import no_move_pairing
+
+    assert InotifyMoveEventGrouper.delay in (0, 0.5)
+    no_move_pairing()
+    assert InotifyMoveEventGrouper().delay == 0 and InotifyMoveEventGrouper()._queue.delay == 0
