@@ -23,6 +23,7 @@ from scanner.register.model import RegisterView
 from scanner.types import PERSONAL_DATA, SPECIAL_CATEGORY, Document, Finding, Subject
 
 IDENTIFIERS = {"UK_NHS": "nhs", "UK_UPN": "upn", "CASE_REFERENCE": "case_refs"}
+CORRESPONDENT_HEADERS = frozenset({"From", "To", "Cc", "Bcc", "Reply-To", "Sender"})
 CONTEXT = 40  # characters either side of a name where a role or referrer cue is read
 NEAREST = 300  # characters back from a datum to the person it belongs to
 _APPOSITION = re.compile(r"\s*[,(\-–]\s*")
@@ -133,7 +134,8 @@ class Linker:
             p = people[owner[i]]
             before, after = fold(text[max(0, f.start - CONTEXT): f.start]), fold(text[f.end: f.end + CONTEXT])
             titled = _ends_with(" ".join(_WORD.findall(fold(f.text))[:1]), self._professional)  # "Dr Amin", "PC Shaw"
-            if titled or _ends_with(before, self._professional) or _starts_with(after, self._professional):
+            if titled or _ends_with(before, self._professional) or _starts_with(after, self._professional) \
+                    or _correspondent(document, f):
                 p.professional = True
             if _ends_with(before, self._referrer) or _starts_with(after, self._referrer):
                 p.referrer = True
@@ -174,6 +176,14 @@ class Linker:
         while words and words[0].rstrip(".") in self._titles:
             words = words[1:]
         return " ".join(words)
+
+
+def _correspondent(document: Document, f: Finding) -> bool:
+    """Named in the From/To/Cc of the e-mail being sent itself (not of one attached or forwarded):
+    the people exchanging it, who already know each other's names and addresses."""
+    segment = document.segment_at(f.start)
+    return (segment is not None and segment.part == "email_header" and not segment.container
+            and segment.where in CORRESPONDENT_HEADERS)
 
 
 def _name_groups(text: str, names: list[tuple[int, Finding]]) -> list[tuple[list[int], str]]:

@@ -99,3 +99,20 @@ def test_main_subject_is_the_most_mentioned_child():
 def test_a_name_split_in_two_findings_is_one_name():
     owners, subjects = run("JAYDEN SMITH seen.", [("JAYDEN", "PERSON"), ("SMITH", "PERSON")])
     assert owners == ["P-0001", "P-0001"] and list(subjects) == ["P-0001"]
+
+
+def test_the_people_exchanging_an_email_are_not_its_subjects():
+    from scanner.types import Segment
+
+    header = "Sam Reid <sam.reid@kent.gov.uk>"
+    body = "\nJayden Smith was seen today."
+    text = header + body
+    segments = (Segment(0, len(header), "email_header", "To"), Segment(len(header), len(text), "body", "body"))
+    forwarded = (Segment(0, len(header), "email_header", "To", container=("fwd.eml",)), segments[1])
+    findings = tuple(Finding(PERSONAL_DATA, t, text.index(v), text.index(v) + len(v), v, 0.9, "t", "")
+                     for v, t in (("Sam Reid", "PERSON"), ("sam.reid@kent.gov.uk", "EMAIL_ADDRESS"), ("Jayden Smith", "PERSON")))
+    linker = Linker(RegisterView(PEOPLE), LINKING)
+    _, subjects = linker.link(Document("m.eml", "0", "eml", text, segments), findings)
+    assert {s.name: s.professional for s in subjects} == {"Sam Reid": True, "Jayden Smith": False}
+    _, subjects = linker.link(Document("m.eml", "0", "eml", text, forwarded), findings)
+    assert {s.name: s.professional for s in subjects}["Sam Reid"] is False  # a forwarded message's people are subjects
