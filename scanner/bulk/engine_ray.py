@@ -8,10 +8,10 @@ measured on a 2-core machine (`shared/notes/ray.md`):
 - the paths are cut into blocks of one batch each, so the actors share the work;
 - Ray's "skip failed blocks" option is never used (it silently drops good documents):
   `scan_batch` itself turns every failure into an error record.
-Without `--ray-address`, Ray starts on this machine: bound to 127.0.0.1 for its own traffic,
-no dashboard, no usage statistics, token authentication with a token that lives only in this
-process's environment, and its temporary and spill files in the index's owner-only `tmp/`
-(removed afterwards). With `--ray-address`, Ray connects to that cluster and nothing else.
+Without `--ray-address`, Ray starts on this machine: node address 127.0.0.1, no dashboard, no
+usage statistics and no cloud metadata probe, token authentication with a token that lives only
+in this process's environment, and its temporary and spill files in the index's owner-only
+`tmp/` (removed afterwards). With `--ray-address`, Ray connects to that cluster.
 """
 from __future__ import annotations
 
@@ -118,7 +118,13 @@ def _ray_session(options: EngineOptions):  # noqa: ANN202
     temp = options.tmp_dir / "ray"
     shutil.rmtree(temp, ignore_errors=True)  # what a killed run left
     temp.mkdir(mode=0o700)
-    with _short_path(temp) as short:
+    # Even with usage statistics off, Ray's head asks the cloud metadata service (169.254.169.254,
+    # metadata.google.internal) which cloud it is on, unless ~/ray_bootstrap_config.yaml exists.
+    # Ray's processes get a home of their own, holding an empty one: no request leaves.
+    home = temp / "home"
+    home.mkdir(mode=0o700)
+    (home / "ray_bootstrap_config.yaml").write_text("{}\n")
+    with _short_path(temp) as short, _environment({"HOME": str(home)}):
         try:
             ray.init(num_cpus=os.cpu_count(), include_dashboard=False, log_to_driver=False, logging_level=logging.ERROR,
                      _temp_dir=str(short), object_spilling_directory=str(short / "spill"),
