@@ -150,11 +150,7 @@ class Config:
     def register_path(self, override: str | Path | None = None) -> Path:
         """Where the register lives: `override`, else `$SHAREGUARD_REGISTER`, else the config's
         `register.path` (relative to the config directory)."""
-        chosen = override or os.environ.get("SHAREGUARD_REGISTER")
-        if chosen:
-            return Path(chosen)
-        path = Path(self.engine.register_db.path)
-        return path if path.is_absolute() else (self.directory / path).resolve()
+        return self._chosen_path(override, "SHAREGUARD_REGISTER", self.engine.register_db.path)
 
     def audit_path(self, override: str | Path | None = None) -> Path:
         """The audit trail: `override`, else `$SHAREGUARD_AUDIT`, else the config's `audit.path`."""

@@ -20,7 +20,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, TextIO
 
-from scanner.audit import db
+from scanner import sqlite as db
 from scanner.audit.chain import GENESIS, canonical, entry_hash
 from scanner.audit.errors import AuditError
 from scanner.audit.head import Head, read_witness, write_witness
@@ -86,7 +86,7 @@ def utc_now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
 
 
-class AuditLog:
+class AuditLog(db.Store):
     """One open audit file. Use `AuditLog.open(path)`, as a context manager."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, clock: Callable[[], str]) -> None:
@@ -111,15 +111,6 @@ class AuditLog:
             conn.close()
             raise
         return cls(conn, path, clock)
-
-    def close(self) -> None:
-        self._conn.close()
-
-    def __enter__(self) -> AuditLog:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     def append(self, kind: str, body: dict[str, Any], actor: str = AUTOMATIC) -> AuditEntry:
         """Add one entry after the current last one, in one transaction; return it."""

@@ -10,8 +10,7 @@ Loaded on first use, so `import scanner.bulk` stays cheap (no model, no Ray).
 """
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from scanner.lazy import lazy_exports
 
 _API = {
     "scan": "scanner.bulk.run",
@@ -28,10 +27,4 @@ _API = {
     "BulkError": "scanner.bulk.errors",
     "EngineMissing": "scanner.bulk.errors",
 }
-__all__ = sorted(_API)
-
-
-def __getattr__(name: str) -> Any:
-    if name not in _API:
-        raise AttributeError(f"module 'scanner.bulk' has no attribute {name!r}")
-    return getattr(importlib.import_module(_API[name]), name)
+__getattr__, __all__ = lazy_exports(__name__, _API)

@@ -66,12 +66,31 @@ class DeepReader:
     def prefetch(self, requests: Iterable[tuple["Doc", str, Iterable[int]]]) -> None:
         """Parse, in one batch, the passages around these tokens of many chunks' Docs: the model
         runs fastest over many passages at once (a detection batch holds dozens of chunks)."""
+        self._fill([(doc, _passages(doc, text, tokens)) for doc, text, tokens in requests])
+
+    def sentences(self, doc: "Doc", text: str, tokens: Iterable[int]) -> list[Sentence]:
+        """The parsed sentences holding these token indexes of the chunk's Doc, in text order."""
+        wanted = _passages(doc, text, tokens)
+        self._fill([(doc, wanted)])  # nothing to do when `prefetch` already ran for this chunk
+        cache = doc.user_data[CACHE_KEY]
+        out: dict[tuple[int, int], Sentence] = {}
+        for key, chars in wanted.items():
+            if cache.get(key) is None:
+                continue
+            offset, passage = cache[key]
+            for sent in passage.sents:
+                if any(offset + sent.start_char <= c < offset + sent.end_char for c in chars):
+                    out[(offset + sent.start_char, offset + sent.end_char)] = Sentence(sent, offset)
+        return [out[k] for k in sorted(out)]
+
+    def _fill(self, wanted: list[tuple["Doc", dict[tuple[int, int], list[int]]]]) -> None:
+        """Parse every passage not yet in its Doc's cache, all in one batch."""
         todo: list[tuple[dict, tuple[int, int], "Span"]] = []
         copies: list["Doc"] = []
-        for doc, text, tokens in requests:
+        for doc, passages in wanted:
             cache = doc.user_data.setdefault(CACHE_KEY, {})
             array = None
-            for key in _passages(doc, text, tokens):
+            for key in passages:
                 if key not in cache:
                     span = doc.char_span(*key, alignment_mode="expand")
                     cache[key] = None  # asked for: parsed below, or no tokens there
@@ -83,21 +102,6 @@ class DeepReader:
         if todo:
             for (cache, key, span), passage in zip(todo, self._parse(copies)):
                 cache[key] = (span.start_char, passage)
-
-    def sentences(self, doc: "Doc", text: str, tokens: Iterable[int]) -> list[Sentence]:
-        """The parsed sentences holding these token indexes of the chunk's Doc, in text order."""
-        tokens = list(tokens)
-        self.prefetch([(doc, text, tokens)])  # a no-op when `prefetch` already ran for this chunk
-        cache = doc.user_data[CACHE_KEY]
-        out: dict[tuple[int, int], Sentence] = {}
-        for key, chars in _passages(doc, text, tokens).items():
-            if cache.get(key) is None:
-                continue
-            offset, passage = cache[key]
-            for sent in passage.sents:
-                if any(offset + sent.start_char <= c < offset + sent.end_char for c in chars):
-                    out[(offset + sent.start_char, offset + sent.end_char)] = Sentence(sent, offset)
-        return [out[k] for k in sorted(out)]
 
     def _parse(self, docs: list["Doc"]) -> list["Doc"]:
         for proc in self._procs:

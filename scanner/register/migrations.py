@@ -8,18 +8,13 @@ version or the new one, never between.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass
+from collections.abc import Sequence
 
+from scanner import sqlite as db
 from scanner.register.errors import RegisterFileError
 from scanner.register.model import AGREEMENT_KINDS, ROLES
 
-
-@dataclass(frozen=True)
-class Migration:
-    why: str
-    statements: tuple[str, ...]
+Migration = db.Step  # one schema step: why, and its statements
 
 
 def _one_of(values: tuple[str, ...]) -> str:
@@ -69,48 +64,8 @@ MIGRATIONS: tuple[Migration, ...] = (
 )
 
 
-@contextmanager
-def atomic(conn: sqlite3.Connection, begin: str = "BEGIN IMMEDIATE") -> Iterator[None]:
-    """Everything inside commits together or not at all (or, for reads, sees one state of the
-    file). Inside an open transaction it joins it, so a whole CSV file can be one transaction
-    made of many single changes.
-
-    The connection must be in autocommit mode (`isolation_level=None`): sqlite3's implicit
-    transactions do not cover schema changes."""
-    if conn.in_transaction:
-        yield
-        return
-    conn.execute(begin)
-    try:
-        yield
-    except BaseException:
-        conn.rollback()
-        raise
-    conn.commit()
-
-
-def schema_version(conn: sqlite3.Connection) -> int:
-    return conn.execute("PRAGMA user_version").fetchone()[0]
-
-
 def migrate(conn: sqlite3.Connection, steps: Sequence[Migration] = MIGRATIONS, name: str = "register") -> int:
     """Run the steps `conn` has not had yet, each in its own transaction; return the version.
 
     A file from a newer ShareGuard is refused rather than read with a schema we do not know."""
-    version = schema_version(conn)
-    if version > len(steps):
-        raise RegisterFileError(
-            f"{name}: the register is at schema version {version}, but this ShareGuard knows only up to "
-            f"{len(steps)}; upgrade ShareGuard (the file was not changed)")
-    for number, step in enumerate(steps[version:], start=version + 1):
-        try:
-            with atomic(conn):
-                if schema_version(conn) >= number:
-                    continue  # another process opening the same file ran this step first
-                for statement in step.statements:
-                    conn.execute(statement)
-                conn.execute(f"PRAGMA user_version = {number}")
-        except sqlite3.Error as exc:
-            raise RegisterFileError(f"{name}: upgrading the register failed at step {number} ({step.why}); "
-                                    f"the file is left at version {number - 1} ({exc})") from None
-    return len(steps)
+    return db.migrate(conn, steps, name, "register", RegisterFileError)

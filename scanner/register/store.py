@@ -18,9 +18,10 @@ from pathlib import Path
 from stdnum.gb import nhs as stdnum_nhs
 from stdnum.gb import upn as stdnum_upn
 
+from scanner import sqlite as db
 from scanner.register import checks
 from scanner.register.errors import RegisterError, RegisterFileError
-from scanner.register.migrations import atomic, migrate
+from scanner.register.migrations import migrate
 from scanner.register.model import (
     AGREEMENT_KINDS, PERSONAL, ROLES, Agreement, Consent, Person, RegisterView,
 )
@@ -34,7 +35,7 @@ def consent_status(consent: Consent, on: date) -> str:
     return "expired" if consent.expires is not None and on > consent.expires else "in force"
 
 
-class Register:
+class Register(db.Store):
     """One open register file. Use `Register.open(path)`, as a context manager."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
@@ -61,15 +62,6 @@ class Register:
             raise
         return cls(conn, path)
 
-    def close(self) -> None:
-        self._conn.close()
-
-    def __enter__(self) -> Register:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """Changes made inside are kept together or not at all (a CSV import uses one)."""
@@ -79,7 +71,7 @@ class Register:
     @contextmanager
     def _atomic(self, begin: str) -> Iterator[None]:
         try:
-            with atomic(self._conn, begin):
+            with db.atomic(self._conn, begin):
                 yield
         except sqlite3.OperationalError as exc:  # locked by another writer too long, disk full, read-only
             raise RegisterFileError(f"{self.path}: the register could not be used ({exc})") from None

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from scanner.audit import db
+from scanner import sqlite as db
 from scanner.audit.log import AUTOMATIC, AuditLog, utc_now
 from scanner.report import to_json
 from scanner.review import act
@@ -52,7 +52,7 @@ SCHEMA: tuple[db.Step, ...] = (
 )
 
 
-class ReviewStore:
+class ReviewStore(db.Store):
     """One open review file. Use `ReviewStore.open(path, audit=…, share_root=…)`, as a context
     manager. `audit` is needed to decide (every decision is recorded); `share_root` to decide
     items whose document is held in the share folder."""
@@ -77,15 +77,6 @@ class ReviewStore:
             conn.close()
             raise
         return cls(conn, path, audit, Path(share_root) if share_root is not None else None, clock)
-
-    def close(self) -> None:
-        self._conn.close()
-
-    def __enter__(self) -> ReviewStore:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     # -- items ----------------------------------------------------------------------------------
 

@@ -19,8 +19,7 @@ Loaded on first use, like `scanner.review`.
 """
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from scanner.lazy import lazy_exports
 
 _API = {
     "open_watcher": "scanner.watch.service",
@@ -37,10 +36,4 @@ _API = {
     "Sidecar": "scanner.watch.request",
     "resolve": "scanner.watch.request",
 }
-__all__ = sorted(_API)
-
-
-def __getattr__(name: str) -> Any:
-    if name not in _API:
-        raise AttributeError(f"module 'scanner.watch' has no attribute {name!r}")
-    return getattr(importlib.import_module(_API[name]), name)
+__getattr__, __all__ = lazy_exports(__name__, _API)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from scanner.audit import db
+from scanner import sqlite as db
 from scanner.audit.log import utc_now
 from scanner.errors import ShareGuardError
 
@@ -88,7 +88,7 @@ class Job:
         return Path(os.fsdecode(self.source))
 
 
-class Journal:
+class Journal(db.Store):
     """One open journal file. Use `Journal.open(path)`, as a context manager."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, clock: Callable[[], str]) -> None:
@@ -104,15 +104,6 @@ class Journal:
             conn.close()
             raise
         return cls(conn, path, clock)
-
-    def close(self) -> None:
-        self._conn.close()
-
-    def __enter__(self) -> Journal:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     # -- steps ----------------------------------------------------------------------------------
 

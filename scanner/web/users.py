@@ -27,7 +27,7 @@ from datetime import datetime, timedelta, timezone
 from functools import cache
 from pathlib import Path
 
-from scanner.audit import db
+from scanner import sqlite as db
 from scanner.errors import ShareGuardError
 from scanner.review.roles import ROLES, parse_role
 
@@ -128,7 +128,7 @@ def _now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-class Users:
+class Users(db.Store):
     """One open user file. Use `Users.open(path)`, as a context manager."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, clock: Callable[[], datetime], cost: Cost) -> None:
@@ -151,15 +151,6 @@ class Users:
             conn.close()
             raise
         return cls(conn, path, clock, cost or DEFAULT_COST)
-
-    def close(self) -> None:
-        self._conn.close()
-
-    def __enter__(self) -> Users:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     # -- accounts -------------------------------------------------------------------------------
 

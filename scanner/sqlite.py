@@ -1,9 +1,9 @@
 """SQLite the way ShareGuard's own stores use it: one file, created with the permissions asked
-for, WAL (a reader never waits for the watcher's writes), and a schema brought up to date by
-ordered steps counted in `PRAGMA user_version` (the pattern of `scanner/register/migrations.py`).
+for, WAL (a reader never waits for the watcher's writes), transactions that are ours to begin,
+and a schema brought up to date by ordered steps counted in `PRAGMA user_version`.
 
-Used by the audit trail and the review queue; the error class to raise is passed in, so each
-store names itself in its messages.
+Used by the register, the audit trail, the review queue, the web page's users and the watch
+journal; the error class to raise is passed in, so each store names itself in its messages.
 """
 from __future__ import annotations
 
@@ -13,10 +13,26 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Self
 
 from scanner.errors import ShareGuardError
 
 BUSY_TIMEOUT_S = 30  # a writer waits this long for another (watcher, CLI, web page) to finish
+
+
+class Store:
+    """A store over one SQLite connection (`self._conn`), closed by `close()` or by `with`."""
+
+    _conn: sqlite3.Connection
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 @dataclass(frozen=True)
@@ -68,7 +84,7 @@ def atomic(conn: sqlite3.Connection, begin: str = "BEGIN IMMEDIATE") -> Iterator
     conn.commit()
 
 
-def migrate(conn: sqlite3.Connection, steps: Sequence[Step], path: Path, what: str,
+def migrate(conn: sqlite3.Connection, steps: Sequence[Step], path: Path | str, what: str,
             error: type[ShareGuardError]) -> int:
     """Run the steps `conn` has not had, each with its version number in one transaction. A file
     from a newer ShareGuard is refused rather than read with a schema we do not know."""
