@@ -12,13 +12,14 @@ the decision; a referrer is marked so that their identity can be protected from 
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date
 
 from scanner.config_sharing import LinkingConfig
+from scanner.dates import parse_date
 from scanner.register.model import RegisterView
 from scanner.types import PERSONAL_DATA, SPECIAL_CATEGORY, Document, Finding, Subject
 
@@ -28,8 +29,6 @@ CONTEXT = 40  # characters either side of a name where a role or referrer cue is
 NEAREST = 300  # characters back from a datum to the person it belongs to
 _APPOSITION = re.compile(r"\s*[,(\-–]\s*")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
-_DATE = re.compile(r"(\d{1,4})\D+(\d{1,2}|[A-Za-z]+)\D+(\d{1,4})")
-MONTHS = {m: i for i, m in enumerate(("jan feb mar apr may jun jul aug sep oct nov dec").split(), 1)}
 
 
 def fold(text: str) -> str:
@@ -72,11 +71,17 @@ class Linker:
 
     def link(self, document: Document, findings: tuple[Finding, ...]) -> tuple[tuple[Finding, ...], tuple[Subject, ...]]:
         people: dict[str, _Person] = {}
+        by_first: dict[str, set[str]] = {}  # first word of each person's name → their keys
         owner: dict[int, str] = {}
         text = document.text
 
         def person(key: str, name: str, role: str, known: bool) -> _Person:
-            return people.setdefault(key, _Person(key, name, role, known))
+            if key not in people:
+                people[key] = _Person(key, name, role, known)
+                first = self._clean(name).split()[:1]
+                if first:
+                    by_first.setdefault(first[0], set()).add(key)
+            return people[key]
 
         # 1. exact identifiers
         for i, f in enumerate(findings):
@@ -90,7 +95,7 @@ class Linker:
                     owner[i] = pid
         # 2. full names and aliases; then first names, unambiguous among the people found
         names = [(i, f) for i, f in enumerate(findings) if f.kind == PERSONAL_DATA and f.type == "PERSON"]
-        dobs = {d for f in findings if f.type == "DATE_OF_BIRTH" for d in [_parse_date(f.text)] if d}
+        dobs = {d for f in findings if f.type == "DATE_OF_BIRTH" for d in [parse_date(f.text)] if d}
         unknown: dict[str, str] = {}
         single: list[tuple[list[int], str, str]] = []
 
@@ -120,7 +125,7 @@ class Linker:
         for indexes, name_key, written in single:
             # a first name alone is the person of that first name named in full here, if only one is: a
             # register-wide guess could tie another Kelly's data to this Kelly's consent
-            candidates = {p.key for p in people.values() if self._clean(p.name).split()[0] == name_key}
+            candidates = by_first.get(name_key, set())
             if len(candidates) == 1:
                 pid = next(iter(candidates))
                 people[pid].mentions.extend(indexes)
@@ -147,11 +152,12 @@ class Linker:
         main = _main(people.values())
         # 4. other personal data: the nearest person named before it, else the main subject
         anchors = sorted((findings[i].start, k) for k, p in people.items() if not p.professional for i in p.mentions)
+        starts = [start for start, _ in anchors]
         for i, f in enumerate(findings):
             if i in owner or f.kind not in (PERSONAL_DATA, SPECIAL_CATEGORY):
                 continue
-            before = [k for start, k in anchors if f.start - NEAREST <= start <= f.start]
-            key = before[-1] if before else main
+            last = bisect.bisect_right(starts, f.start) - 1  # the last person named at or before it
+            key = anchors[last][1] if last >= 0 and starts[last] >= f.start - NEAREST else main
             if key is not None:
                 owner[i] = key
                 people[key].mentions.append(i)
@@ -231,21 +237,4 @@ def _starts_with(text: str, phrases: tuple[str, ...]) -> bool:
 def _norm_id(value: str) -> str:
     return re.sub(r"[\s\-/]", "", value).upper()
 
-
-def _parse_date(text: str) -> date | None:
-    """A date of birth as written ("12/03/2015", "12 March 2015", "2015-03-12"), or None."""
-    m = _DATE.search(text)
-    if not m:
-        return None
-    a, b, c = m.groups()
-    month = int(b) if b.isdigit() else MONTHS.get(b[:3].lower())
-    if month is None:
-        return None
-    day, year = (int(c), int(a)) if len(a) == 4 else (int(a), int(c))
-    if year < 100:
-        year += 2000 if year <= date.today().year % 100 else 1900
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
 

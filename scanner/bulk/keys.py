@@ -14,10 +14,10 @@ import re
 import secrets
 import stat
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 from scanner.bulk.errors import BulkError
+from scanner.dates import parse_date
 from scanner.link import fold
 
 KEY_BYTES = 32
@@ -97,33 +97,6 @@ def normalise(type_: str, text: str) -> str:
         written = parse_date(text)
         return written.isoformat() if written else fold(text)
     return fold(text)
-
-
-def parse_date(text: str) -> date | None:
-    """A date as written in a document: "12/03/2015", "12.3.15", "12th March 2015", "March 12, 2015",
-    "2015-03-12" (UK order: day before month)."""
-    for pattern, order in _DATE_LAYOUTS:
-        m = pattern.search(text)
-        if m:
-            parts = dict(zip(order, m.groups()))
-            month = int(parts["m"]) if parts["m"].isdigit() else _MONTHS.get(parts["m"][:3].lower())
-            year = int(parts["y"])
-            if year < 100:
-                year += 2000 if year <= date.today().year % 100 else 1900
-            try:
-                return date(year, month, int(parts["d"])) if month else None
-            except ValueError:
-                return None
-    return None
-
-
-_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
-_MONTH = r"(\d{1,2}|[A-Za-z]{3,9})"
-_DATE_LAYOUTS = (
-    (re.compile(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b"), "ymd"),
-    (re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?[\s./-]+(?:of\s+)?" + _MONTH + r"\.?,?[\s./-]+(\d{4}|\d{2})\b"), "dmy"),
-    (re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b"), "mdy"),
-)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,8 @@ import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from scanner.bulk.keys import FIRST_NAME, FIRST_NAME_DOB, NAMES, Hasher, normalise_name, parse_date
+from scanner.bulk.keys import FIRST_NAME, FIRST_NAME_DOB, NAMES, Hasher, normalise_name
+from scanner.dates import parse_date
 from scanner.types import AFFIRMED, PERSONAL_DATA, SAFEGUARDING, Document, Finding, Outcome
 
 SCHEMA = 1

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from scanner.config import load_config
 from scanner.link import Linker, fold
 from scanner.register.model import Person, RegisterView
@@ -55,6 +57,12 @@ def test_date_of_birth_tells_namesakes_apart():
     assert owners[0] == "P-0004"
     owners, _ = run("Zoe O'Brien attended.", [("Zoe O'Brien", "PERSON")])
     assert owners[0].startswith("U-")  # two children of that name and nothing to tell them apart: not guessed
+
+
+@pytest.mark.parametrize("written", ["5 January 2012", "5th Jan 2012", "January 5, 2012", "2012-01-05", "05.01.12"])
+def test_date_of_birth_written_in_words_tells_namesakes_apart(written):
+    owners, _ = run(f"Zoe O'Brien (born {written}) attended.", [("Zoe O'Brien", "PERSON"), (written, "DATE_OF_BIRTH")])
+    assert owners[0] == "P-0003"
 
 
 def test_people_the_register_lacks_are_unknown_subjects_numbered_in_order():
