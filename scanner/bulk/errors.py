@@ -8,10 +8,10 @@ from scanner.errors import ShareGuardError
 class BulkError(ShareGuardError):
     """The output directory, the index key or the engine cannot be used."""
 
-    code = "E600"
+    code = "E900"
 
 
 class EngineMissing(BulkError):
     """The engine asked for is an optional extra that is not installed."""
 
-    code = "E601"
+    code = "E901"

@@ -36,7 +36,7 @@ FINISHED = (DONE, UNCLAIMED)
 class JournalError(ShareGuardError):
     """The journal cannot be opened or written; the watcher stops rather than act unrecorded."""
 
-    code = "E700"
+    code = "E800"
 
 
 SCHEMA: tuple[db.Step, ...] = (

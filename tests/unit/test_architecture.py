@@ -55,3 +55,19 @@ def test_every_registered_detector_is_configured_and_documented():
     assert names, "no detectors registered"
     assert [n for n in names if n not in configured] == []
     assert [n for n in names if f"`{n}`" not in readme] == []
+
+
+def test_every_error_class_has_its_own_code():
+    """An error code names one kind of failure: two classes sharing one would send a user (or a
+    log search) to the wrong place."""
+    owners: dict[str, list[str]] = {}
+    for path in sorted((ROOT / "scanner").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.ClassDef):
+                continue
+            for stmt in node.body:
+                if (isinstance(stmt, ast.Assign) and [getattr(t, "id", None) for t in stmt.targets] == ["code"]
+                        and isinstance(stmt.value, ast.Constant)):
+                    owners.setdefault(stmt.value.value, []).append(f"{path.relative_to(ROOT)}:{node.name}")
+    assert len(owners) >= 10  # the scan itself found the error classes
+    assert {code: where for code, where in owners.items() if len(where) > 1} == {}
