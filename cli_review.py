@@ -204,6 +204,34 @@ def user_add(obj: dict[str, Any], name: str, role: str) -> None:
     click.echo(f"added {user.name} ({user.role})", err=True)
 
 
+@user_group.command("remove")
+@click.argument("name")
+@click.pass_obj
+def user_remove(obj: dict[str, Any], name: str) -> None:
+    """Remove a user (a leaver, a change of job); their open sessions end at once."""
+    try:
+        with Users.open(_users_path(obj.get("users")), create=False) as users:
+            user = users.remove(name)
+    except ShareGuardError as exc:
+        raise _user_fail(exc) from None
+    click.echo(f"removed {user.name} ({user.role}); their sessions are ended", err=True)
+
+
+@user_group.command("password")
+@click.argument("name")
+@click.pass_obj
+def user_password(obj: dict[str, Any], name: str) -> None:
+    """Set a new password for a user (asked for twice, never shown); their open sessions end."""
+    try:
+        with Users.open(_users_path(obj.get("users")), create=False) as users:
+            users.named(name)  # an unknown name is refused before the password is asked for
+            password = click.prompt("New password", hide_input=True, confirmation_prompt=True, err=True)
+            user = users.set_password(name, password)
+    except ShareGuardError as exc:
+        raise _user_fail(exc) from None
+    click.echo(f"new password set for {user.name}; their sessions are ended", err=True)
+
+
 @user_group.command("list")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per user (JSON Lines).")
 @click.pass_obj

@@ -173,6 +173,35 @@ class Users(db.Store):
             raise UserError(f"name: there is already a user called {name!r}") from None
         return user
 
+    def remove(self, name: str) -> User:
+        """Remove a user (someone who left, or changed job): their sessions end with them, so a
+        page they have open stops working at its next request."""
+        user = self.named(name)
+        with db.atomic(self._conn):
+            self._conn.execute("DELETE FROM sessions WHERE user = ?", (user.name,))
+            self._conn.execute("DELETE FROM users WHERE name = ?", (user.name,))
+        return user
+
+    def set_password(self, name: str, password: str) -> User:
+        """Give a user a new password (forgotten, or possibly seen by someone else): every session
+        they have open ends, so whoever holds an old cookie must sign in with the new password."""
+        user = self.named(name)
+        if len(password) < MIN_PASSWORD:
+            raise UserError(f"password: at least {MIN_PASSWORD} characters (three random words work well)")
+        with db.atomic(self._conn):
+            self._conn.execute("UPDATE users SET password = ? WHERE name = ?",
+                               (hash_password(password, self._cost), user.name))
+            self._conn.execute("DELETE FROM sessions WHERE user = ?", (user.name,))
+        return user
+
+    def named(self, name: str) -> User:
+        """The user called `name` (any case); refused, naming the users there are, when there is none."""
+        user = self.get(name)
+        if user is None:
+            known = ", ".join(u.name for u in self.list()) or "none yet"
+            raise UserError(f"name: there is no user called {name!r} (users: {known})")
+        return user
+
     def list(self) -> tuple[User, ...]:
         rows = self._conn.execute("SELECT name, role, created FROM users ORDER BY name").fetchall()
         return tuple(User(r["name"], r["role"], r["created"]) for r in rows)

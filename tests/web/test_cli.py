@@ -75,6 +75,28 @@ def test_user_list_shows_names_and_roles_never_hashes(tmp_path):
     assert run("user", "list").stdout.splitlines() == ["NAME  ROLE  CREATED"]  # the default file is another one
 
 
+def test_user_remove_and_password(users_file):
+    run("user", "add", "jholt", "--role", "DSL", input=f"{PASSWORD}\n{PASSWORD}\n")
+    new = "tidy ledger quiet window"
+    changed = run("user", "password", "jholt", input=f"{new}\n{new}\n")
+    assert changed.exit_code == 0 and changed.stderr.endswith("new password set for jholt; their sessions are ended\n")
+    with Users.open(users_file) as users:
+        assert users.authenticate("jholt", PASSWORD) is None and users.authenticate("jholt", new).role == "DSL"
+    unknown = run("user", "password", "nobody", input=f"{new}\n{new}\n")
+    assert unknown.exit_code == 2 and "Password" not in unknown.stderr  # refused before asking
+    assert "Error: name: there is no user called 'nobody' (users: jholt)" in unknown.stderr
+    removed = run("user", "remove", "jholt")
+    assert (removed.exit_code, removed.stderr) == (0, "removed jholt (DSL); their sessions are ended\n")
+    assert run("user", "list").stdout.splitlines() == ["NAME  ROLE  CREATED"]
+    assert run("user", "remove", "jholt").exit_code == 2
+
+
+def test_user_remove_never_creates_a_user_database(tmp_path):
+    missing = tmp_path / "none.sqlite3"
+    result = run("user", "--users", str(missing), "remove", "jholt")
+    assert result.exit_code == 1 and "there is no user database here" in result.stderr and not missing.exists()
+
+
 @pytest.mark.parametrize("host", ["0.0.0.0", "::", "192.168.1.20", "review.example.org"])
 def test_serve_refuses_an_address_other_machines_reach_without_allow_remote(host):
     result = run("serve", "--host", host)

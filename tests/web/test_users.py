@@ -86,6 +86,33 @@ def test_sessions_end_when_signed_out_idle_or_too_old(tmp_path):
     assert ended.encode() not in _stored(tmp_path / "users.sqlite3")  # only the hash of a session id is kept
 
 
+def test_a_removed_user_can_no_longer_sign_in_and_their_sessions_end(tmp_path):
+    with Users.open(tmp_path / "users.sqlite3", cost=CHEAP) as users:
+        leaver = users.add("jholt", "DSL", "correct horse battery staple")
+        stays = users.add("sclarke", "IG lead", "tidy ledger quiet window")
+        theirs, other = users.start_session(leaver), users.start_session(stays)
+        assert users.remove("JHOLT") == leaver  # any case, as names are compared
+        assert users.session_user(theirs) is None and users.authenticate("jholt", "correct horse battery staple") is None
+        assert users.session_user(other) == stays and [u.name for u in users.list()] == ["sclarke"]
+        with pytest.raises(UserError, match=r"no user called 'jholt' \(users: sclarke\)"):
+            users.remove("jholt")
+
+
+def test_a_new_password_replaces_the_old_one_and_ends_open_sessions(tmp_path):
+    with Users.open(tmp_path / "users.sqlite3", cost=CHEAP) as users:
+        user = users.add("jholt", "DSL", "correct horse battery staple")
+        stale = users.start_session(user)
+        with pytest.raises(UserError, match="password: at least 12 characters"):
+            users.set_password("jholt", "short")
+        assert users.session_user(stale) == user  # a refused change changes nothing
+        users.set_password("jholt", "tidy ledger quiet window")
+        assert users.authenticate("jholt", "correct horse battery staple") is None
+        assert users.authenticate("jholt", "tidy ledger quiet window") == user
+        assert users.session_user(stale) is None
+        with pytest.raises(UserError, match="no user called 'nobody'"):
+            users.set_password("nobody", "tidy ledger quiet window")
+
+
 def _stored(path) -> bytes:
     """The database's bytes, its write-ahead log included."""
     wal = path.with_name(path.name + "-wal")
