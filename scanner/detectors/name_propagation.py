@@ -12,6 +12,7 @@ import dataclasses
 import re
 from typing import Iterable
 
+from scanner.detectors import letters
 from scanner.detectors.name_words import NOT_A_NAME, NOT_NAME_WORDS, WORD_NAMES
 from scanner.types import PERSONAL_DATA, Finding
 
@@ -23,6 +24,7 @@ _JOINED = re.compile(rf"(?m)(?:[ \t]*\([^()\n]{{0,30}}\))?(?:[ \t]+and|,)[ \t]+(
 def propagate(text: str, findings: list[Finding], stopwords: frozenset[str]) -> list[Finding]:
     """The findings with every further mention of the people in them added."""
     findings = findings + _names_by_email(text, findings) + _joined_names(text, findings)
+    findings = findings + _letter_mentions(text, findings)
     names = _name_variants(f.text for f in findings if f.type == "PERSON" and f.kind == PERSONAL_DATA)
     if not names:
         return findings
@@ -59,6 +61,20 @@ def _mentions(text: str, names: set[str]) -> list[tuple[int, int]]:
 
 def _boundary(text: str, i: int) -> bool:
     return i < 0 or i >= len(text) or not (text[i].isalnum() or text[i] in "_'’")
+
+
+def _letter_mentions(text: str, findings: list[Finding]) -> list[Finding]:
+    """The other mentions of a person written as a letter ("B" in "examined B on 4 March")."""
+    found = {f.text for f in findings if f.detector == "names.letters"}
+    if not found:
+        return []
+    taken = sorted((f.start, f.end) for f in findings if f.kind == PERSONAL_DATA)
+    out = []
+    for start, end in letters.mentions(text, found):
+        if not _overlaps(taken, start, end):
+            out.append(_person(start, text[start:end], "names.propagated",
+                               "the same letter stands for a person elsewhere in this document", 0.7))
+    return out
 
 
 def _person(start: int, value: str, detector: str, why: str, score: float = 0.8) -> Finding:

@@ -31,7 +31,8 @@ NOT_NAME_WORDS = frozenset(
     therapist practitioner consultant paediatrician psychologist attendance background supervisor supervisee
     neighbour neighbours officers older younger refer universal credit unique pupil pupils social care professional
     professionals practitioners staff parents carers agencies agency partners partner people everyone nobody someone
-    education housing probation""".split()
+    education housing probation part annex annexe appendix schedule paragraph chapter clause grade option stage
+    phase tier flat vitamin hepatitis exhibit figure""".split()
 )
 # Names that are also everyday English words: propagated only where capitalised.
 WORD_NAMES = frozenset(

@@ -12,6 +12,7 @@ import re
 from typing import ClassVar, Iterable, Iterator
 
 from scanner.detectors.base import Chunk, finding
+from scanner.detectors.letters import letter_names
 from scanner.detectors.name_cues import CUES, INITIALS_NOT_NAMES, Cue
 from scanner.detectors.windowed import windows
 from scanner.detectors.name_words import (
@@ -39,6 +40,7 @@ class NameDetector:
     def detect(self, chunk: Chunk) -> Iterable[Finding]:
         yield from self._from_ner(chunk)
         yield from self._from_cues(chunk)
+        yield from self._from_letters(chunk)
         yield from self._from_speech(chunk)
         yield from self._from_places(chunk)
 
@@ -89,6 +91,11 @@ class NameDetector:
                 if cue.name == "title" and _street_abbreviation(chunk.text, match.start()):
                     continue
                 yield finding(chunk, start, end, "PERSON", cue.score, f"names.{cue.name}", cue.explanation)
+
+    def _from_letters(self, chunk: Chunk) -> Iterable[Finding]:
+        """"A (aged 11)", "the mother, M,", "AB told": people written as letters (`letters`)."""
+        for start, end, _cue, score, why in letter_names(chunk.text):
+            yield finding(chunk, start, end, "PERSON", score, "names.letters", why)
 
     def _from_speech(self, chunk: Chunk) -> Iterable[Finding]:
         """"Femi said…", "Folake says…": a capitalised word that speaks or acts like a person."""
