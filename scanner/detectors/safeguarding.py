@@ -264,7 +264,10 @@ class SafeguardingDetector:
         ("Cian" as a nationality, "Klaudia" as an organisation), so a capitalised proper noun that
         is no English word counts too. One that is an English word or a people word needs the
         recogniser's word for it: guidance capitalises things ("Operation Encompass", "the Graded
-        Care Profile") and a sentence's first word is capitalised anyway ("Staff", "Children")."""
+        Care Profile") and a sentence's first word is capitalised anyway ("Staff", "Children").
+        A token without letters is no name, whatever the recogniser says ("1.6 Practitioners")."""
+        if not any(c.isalpha() for c in t.text):
+            return False
         if t.ent_type_ == "PERSON":
             return True
         unknown = t.lower_ not in self.common_words and t.lower_ not in self.kin_names
@@ -283,7 +286,7 @@ class SafeguardingDetector:
                 return True
             if t.i in terms:
                 continue
-            if self._name(t):
+            if self._name(t) and not (t.i == first and self._plural_word(t)):
                 return True
             if t.i != first and t.is_title and t.tag_ != "NNS" and t.lower_ in self.kin_names:
                 return True
@@ -292,6 +295,12 @@ class SafeguardingDetector:
             if t.tag_ == "NNS" and t.lower_ in self.people and _definite(sent.doc, t.i):
                 return True
         return False
+
+    def _plural_word(self, t: "Token") -> bool:
+        """"1.6 Practitioners should…": a sentence's first word, capitalised anyway, that is the plural
+        of an English word (the tagger calls it a proper noun after a paragraph number)."""
+        lower = t.lower_
+        return lower.endswith("s") and (lower[:-1] in self.common_words or lower[:-2] in self.common_words)
 
     def polarity(self, sent: "Span", m: Match, terms: frozenset[int] = frozenset()) -> tuple[str, str]:
         if sent.text.rstrip(" \"'”’)").endswith("?") or self._quoted_question(sent, m):

@@ -31,6 +31,7 @@ AFFIRMED_CASES = [
     ("Liam went missing from home on Friday and was found by police on Sunday.", "missing_from_home"),
     ("Mum was drunk when I visited and the children said she drinks all day.", "substance_misuse"),
     ("Kyle admitted smoking cannabis every day before school.", "substance_misuse"),
+    ("In March H told her teacher that an older man had given her alcohol.", "exploitation"),
 ]
 
 # (sentence, category, polarity) — the same words, not affirmed.
@@ -46,6 +47,12 @@ OTHER_POLARITY = [
     ("If a child discloses sexual abuse, staff must inform the DSL at once.", "sexual_abuse", HYPOTHETICAL),
     ("Did anyone hurt you at home?", "physical_abuse", HYPOTHETICAL),
     ("Training on county lines and criminal exploitation is on Tuesday.", "exploitation", HYPOTHETICAL),
+    # numbered paragraphs of guidance and reviews: the number is no one (the model tags "1.6 Practitioners" PERSON)
+    ("1.6 Practitioners should be curious about unexplained gifts, which may indicate exploitation.", "exploitation",
+     HYPOTHETICAL),
+    ("3.2 Professionals must consider whether a child is at risk of neglect.", "neglect", HYPOTHETICAL),
+    ("Staff should not give pupils alcohol.", "exploitation", HYPOTHETICAL),
+    ("Mum said she had never given him alcohol.", "exploitation", NEGATED),
 ]
 
 # Everyday uses of the same words: no affirmed finding at all.
