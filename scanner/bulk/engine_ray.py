@@ -7,7 +7,12 @@ measured on a 2-core machine (`shared/notes/ray.md`):
   the job hung (ray-project/ray#44687);
 - the paths are cut into blocks of one batch each, so the actors share the work;
 - Ray's "skip failed blocks" option is never used (it silently drops good documents):
-  `scan_batch` itself turns every failure into an error record.
+  `scan_batch` itself turns every failure into an error record;
+- a document that kills the process scanning it (a parser crash, the OOM killer) would have Ray
+  restart the actor and retry the task forever (its default): actors and tasks are retried once,
+  for a node lost by chance, then the job stops, and the documents of that wave it had not
+  finished are scanned on this machine by the local engine, which finds the document that
+  crashes and records it as `scan_crashed`. The next wave goes back to Ray.
 Without `--ray-address`, Ray starts on this machine: node address 127.0.0.1, no dashboard, no
 usage statistics and no cloud metadata probe, token authentication with a token that lives only
 in this process's environment, and its temporary and spill files in the index's owner-only
@@ -26,6 +31,7 @@ from pathlib import Path
 from typing import Iterator
 
 from scanner.bulk.batch import BatchSettings, prepare, scan_batch
+from scanner.bulk.engine_local import run_local
 from scanner.bulk.errors import BulkError, EngineMissing
 from scanner.bulk.plan import EngineOptions
 
@@ -35,10 +41,12 @@ ACTOR_CPUS = 0.75
 # Paths per Ray Data job: bounds what the driver and Ray's scheduler hold at once. Each job starts
 # its actors (and their models) afresh, so a big cluster gets bigger waves.
 WAVE, WAVE_BATCHES_PER_ACTOR = 20_000, 100
+RETRIES = 1  # actor restarts and task retries: a node lost by chance, not a document that crashes every time
 SOCKET_ROOM = 40  # Ray's unix sockets live under the temp dir and their paths must fit in 107 bytes
 _TOKEN = secrets.token_hex(32)  # this process's local Ray cluster token: never written to disk
 # No usage statistics. Ray's C++ core logs fatal errors only: Ray Data's own actors draw an alarming
 # but harmless line about their constructor arguments (ray#53727); failures still raise here.
+log = logging.getLogger(__name__)
 _QUIET_ENV = {"RAY_USAGE_STATS_ENABLED": "0", "RAY_DISABLE_DOCKER_CPU_WARNING": "1", "RAY_BACKEND_LOG_LEVEL": "fatal"}
 
 
@@ -70,13 +78,20 @@ def run_ray(paths: list[str], settings: BatchSettings, options: EngineOptions) -
             blocks = -(-len(wave) // options.batch_size)
             dataset = ray.data.from_items([{"path": p} for p in wave], override_num_blocks=blocks).map_batches(
                 ScanActor, fn_constructor_kwargs={"settings": settings}, batch_size=options.batch_size,
-                compute=ActorPoolStrategy(size=min(actors, blocks)), num_cpus=ACTOR_CPUS, batch_format="numpy")
+                compute=ActorPoolStrategy(size=min(actors, blocks)), num_cpus=ACTOR_CPUS, batch_format="numpy",
+                max_restarts=RETRIES, max_task_retries=RETRIES)
+            finished: set[str] = set()
             try:
                 for batch in dataset.iter_batches(batch_size=None, batch_format="numpy"):
-                    yield [json.loads(line) for line in batch["record"]]
-            except Exception as exc:  # noqa: BLE001 - a node lost, a model missing on a node…
-                raise BulkError(f"the Ray job stopped ({_first_line(exc)}). What was finished is in the index: run "
-                                "the same scan again to go on.") from exc
+                    records = [json.loads(line) for line in batch["record"]]
+                    finished.update(r["path"] for r in records)
+                    yield records
+            except Exception as exc:  # noqa: BLE001 - an actor crashed on a document, a node lost…
+                rest = [p for p in wave if p not in finished]
+                log.warning("the Ray job stopped (%s); the %d documents of this wave it had not finished are scanned "
+                            "on this machine, where a document that crashes its worker is found and recorded",
+                            _first_line(exc), len(rest))
+                yield from run_local(rest, settings, options)
 
 
 class ScanActor:
