@@ -64,8 +64,15 @@ CUES: tuple[Cue, ...] = (
     Cue("possessive", re.compile(
         rf"(?-i:\b({_NAME}{{0,1}}))['’]s[ \t]+(?:bed|bedroom|room|needs|appointments?|school|mum|dad|mother|father|"
         r"brother|sister|behaviour|attendance|health|safety|weight|injur(?:y|ies)|nursery|class|teacher|GP|plan|"
-        r"carers?|family|home|placement|contact)\b"), 0.7, "a person's bed, needs, school, family…",
+        r"carers?|family|home|placement|contact|daughter|son|sons|daughters|children|baby|wife|husband|partner|"
+        r"boyfriend|girlfriend|ex-partner|stepdad|stepmum|stepfather|stepmother|nan|grandmother|grandfather|aunt|"
+        r"uncle|cousin|siblings?)\b"), 0.7, "a person's bed, needs, school, family…",
         trigger=re.compile(r"['’]s[ \t]+[a-zA-Z]")),
+    Cue("introduced", re.compile(
+        rf"(?i:\b(?:my|his|her|their)[ \t]+(?:first[ \t]+|full[ \t]+|real[ \t]+)?name[ \t]+(?:is|was)|\bmy[ \t]+name['’]s|"
+        rf"\b(?:call|calls|called)[ \t]+(?:me|him|her)|\b(?:I|she|he)[ \t]+(?:am|is|was)[ \t]+called|\bgoes[ \t]+by)"
+        rf"[ \t]+(?-i:({_NAME}{{0,2}}))(?![\w'’\-])"), 0.8,
+        "a name someone gives as theirs ('my name is…', 'people call me…')"),
     Cue("action owner", re.compile(
         rf"(?m)^[ \t]*(?:[\-•*o]|\d{{1,2}}[.)])?[ \t]*({_NAME}{{0,2}})[ \t]+to[ \t]+(?:see|update|visit|complete|contact|"
         r"chase|arrange|speak|liaise|refer|attend|send|make|book|share|discuss|follow|provide|review|call|ring|email|write)\b"),

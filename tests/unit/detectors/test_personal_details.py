@@ -77,6 +77,10 @@ NAMES = [
     ("Met Femi at the centre. Femi said he feels safe.", "Femi"),
     ("mum of Arjun Shah (age 7) and Delroy.", "Delroy"),
     ("Minutes by Matteo Russo.", "Matteo Russo"),
+    ("He said his name is Dawit and he is 15.", "Dawit"),
+    ("sometimes people call me Višeslav", "Višeslav"),
+    ("Shona's boyfriend collected the baby.", "Shona"),
+    ("At the door I met Ngozi's daughter.", "Ngozi"),
     # names in running notes
     ("[18/10/23 1851] call from Diya Gupta - Jaspreet missed a review", "Diya Gupta"),
     ("We have received a referral from Bhavna Mistry for Iolo.", "Bhavna Mistry"),
@@ -112,6 +116,9 @@ NOT_PEOPLE = [
     # groups and services are not people
     "Professionals did not share the plan.",
     "Housing has not replied.",
+    # a name-like word after 'called' is an insult or a role, not a name given
+    "Mum called her Mum in front of the class.",
+    "Staff called him Tuesday about the meeting.",
 ]
 
 
