@@ -316,6 +316,8 @@ class SafeguardingDetector:
                 return HYPOTHETICAL, f"general text: '{hyp[0]}', no particular person"
             if _instruction(sent):
                 return HYPOTHETICAL, f"an instruction: '{sent.root.text}', no particular person"
+            if _general_rule(sent, m):
+                return HYPOTHETICAL, "a general rule ('when …', in the present tense), no particular person"
             gen = [g for g in self.generic.spans(sent) if not _definite(sent.doc, g[0]) and _generic_role(sent.doc[g[1] - 1])]
             if gen:
                 return HYPOTHETICAL, f"about people in general: '{gen[0][2]}'"
@@ -551,6 +553,29 @@ def _instruction(sent: "Span") -> bool:
     if root.tag_ != "VB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
         return False
     return not any(t.is_alpha for t in sent.doc[sent.start:root.i])
+
+
+PRESENT = frozenset({"VBZ", "VBP"})
+
+
+def _general_rule(sent: "Span", m: Match) -> bool:
+    """"Schools are told when police attend a domestic abuse incident": the term sits in a 'when'
+    clause and both it and the clause it qualifies are in the present tense, so it says what
+    happens whenever it happens, not what happened. ("When I visited, mum was drunk" is past.)"""
+    doc = sent.doc
+    inside = set(range(m.start, m.end))
+    for t in sent:
+        if t.lower_ in ("when", "whenever") and t.dep_ in ("advmod", "mark") and t.head.dep_ == "advcl":
+            clause, main = t.head, t.head.head
+            if not inside & {x.i for x in clause.subtree}:
+                continue
+            return _present(clause) and _present(main)
+    return False
+
+
+def _present(verb: "Token") -> bool:
+    """A present-tense verb phrase: "attend", "is told", "are required"."""
+    return verb.tag_ in PRESENT or any(c.dep_ in ("aux", "auxpass") and c.tag_ in PRESENT for c in verb.children)
 
 
 def _generic_role(t: "Token") -> bool:

@@ -32,6 +32,8 @@ AFFIRMED_CASES = [
     ("Mum was drunk when I visited and the children said she drinks all day.", "substance_misuse"),
     ("Kyle admitted smoking cannabis every day before school.", "substance_misuse"),
     ("In March H told her teacher that an older man had given her alcohol.", "exploitation"),
+    ("When police attended a domestic abuse incident at the home, the children were present.", "domestic_abuse"),
+    ("When mum drinks, there is shouting and violence at home.", "domestic_abuse"),
 ]
 
 # (sentence, category, polarity) — the same words, not affirmed.
@@ -53,6 +55,11 @@ OTHER_POLARITY = [
     ("3.2 Professionals must consider whether a child is at risk of neglect.", "neglect", HYPOTHETICAL),
     ("Staff should not give pupils alcohol.", "exploitation", HYPOTHETICAL),
     ("Mum said she had never given him alcohol.", "exploitation", NEGATED),
+    # what happens whenever something happens: present tense, nobody in particular
+    ("Schools are notified when police attend an incident of domestic abuse.", "domestic_abuse", HYPOTHETICAL),
+    ("A referral is made when neglect is suspected.", "neglect", HYPOTHETICAL),
+    ("The scheme tells the school about a domestic abuse incident involving a pupil.", "domestic_abuse", HYPOTHETICAL),
+    ("There has been no violence at home since March.", "domestic_abuse", NEGATED),
 ]
 
 # Everyday uses of the same words: no affirmed finding at all.
