@@ -17,6 +17,7 @@ from scanner.detectors.name_cues import CUES, INITIALS_NOT_NAMES, Cue
 from scanner.detectors.windowed import windows
 from scanner.detectors.name_words import (
     NOT_A_NAME, NOT_NAME_WORDS, PARTICLES, PERSON_AFTER, PERSON_BEFORE, PLACE_BEFORE, SPEECH_VERBS, STATE_PHRASES,
+    WORD_NAMES,
 )
 from scanner.detectors.registry import register_detector
 from scanner.types import Finding
@@ -66,6 +67,8 @@ class NameDetector:
                 continue
             if type_ == "PERSON" and chunk.text[start:end] in self._places:
                 continue  # "Kent" alone is the county (reported by _from_places), not a person
+            if type_ == "PERSON":
+                start = _word_name_before(chunk.text, start)
             line_start = start == 0 or chunk.text[start - 1] == "\n"
             if line_start and (_LABEL.match(chunk.text, end) or (type_ == "PERSON" and " " not in chunk.text[start:end] and _HEADING.match(chunk.text, end))):
                 continue  # "Bill to:", "Agenda:", a one-word heading line: labels, not names
@@ -132,6 +135,25 @@ def _used_as_person(ent, places: frozenset[str]) -> bool:  # noqa: ANN001
     if after in ("'s", "’s", "-", "(") and len(words) > 1:
         return True
     return before in PERSON_BEFORE or after in PERSON_AFTER
+
+
+_WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“]))([A-Z][a-z]+)[ \t]+$")
+_WORD_BEFORE_CONTEXT = re.compile(r"([A-Za-z]+)[ \t]+$")
+
+
+def _word_name_before(text: str, start: int) -> int:
+    """"Star Hobson", "Grace Obi": the model often leaves out a first name that is also an English
+    word; it belongs to the name when it is capitalised right before it, and not a month after a
+    preposition ("In May Hobson moved")."""
+    m = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    if not m or m.group(1).lower() not in WORD_NAMES:
+        return start
+    before = _WORD_BEFORE_CONTEXT.search(text, max(0, m.start(1) - 20), m.start(1))
+    if before and before.group(1).lower() in PLACE_BEFORE | {"of", "on", "by", "since", "until", "during"}:
+        return start
+    if before is None and m.group(1) in ("Will", "May"):
+        return start  # "Will Adeyemi be there?": a question's modal verb
+    return m.start(1)
 
 
 def _name_shaped(word: str) -> bool:

@@ -78,6 +78,7 @@ NAMES = [
     ("mum of Arjun Shah (age 7) and Delroy.", "Delroy"),
     ("Minutes by Matteo Russo.", "Matteo Russo"),
     ("He said his name is Dawit and he is 15.", "Dawit"),
+    ("Star Hobson was 16 months old when she died.", "Star Hobson"),  # a first name that is also a word
     ("sometimes people call me Višeslav", "Višeslav"),
     ("Shona's boyfriend collected the baby.", "Shona"),
     ("At the door I met Ngozi's daughter.", "Ngozi"),
@@ -175,3 +176,8 @@ def test_birth_context_on_the_next_line_does_not_make_a_letter_date_a_birth_date
 
 def test_role_words_that_speak_are_not_people(detect):
     assert [f.text for f in detect("Mum said he was fine. Later Dad rang.") if f.type == "PERSON"] == []
+
+
+def test_a_word_name_joins_the_name_after_it_but_not_a_month(detect):
+    assert [f.text for f in detect("In May Hobson moved to Leeds.") if f.type == "PERSON"] == ["Hobson"]
+    assert [f.text for f in detect("We visited Grace Obi at home.") if f.type == "PERSON"] == ["Grace Obi"]
