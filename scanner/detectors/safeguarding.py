@@ -64,6 +64,10 @@ REPORT_NOUNS = frozenset({"allegation", "claim", "report", "concern", "referral"
 # The verbs that put a concern as the topic of a question: "I asked about self-harm".
 ASKING_VERBS = frozenset({"ask", "enquire", "inquire", "question"})
 THREAT_VERBS = frozenset({"threaten", "warn", "blackmail"})
+# What a threat against a child does to them when it is abuse: put into care, sent away, thrown out,
+# locked in, hurt. A school threatening to exclude, a landlord to evict, are not.
+THREATENED_HARM = frozenset({"put", "send", "throw", "kick", "lock", "leave", "abandon", "give", "take", "hurt",
+                             "kill", "hit", "beat", "batter", "smack", "burn", "stab", "strangle", "disown", "starve"})
 QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "``", "''"})
 # Condition words that are also relative or locative adverbs ("the flat where he hit her"): a
 # condition only when they open an adverbial clause ("where neglect is suspected, use …").
@@ -229,6 +233,7 @@ class SafeguardingDetector:
         unnamed: the verb itself stands for them. Fear words are the exception: the one who is
         scared is the subject; the concern is the person they are scared of."""
         fear = verb.lemma_.lower() in FEAR or verb.lower_ in FEAR
+        threat = verb.lemma_.lower() in THREAT_VERBS
         args: list[Token] = []
         heads = [verb] + [c for c in verb.children if c.dep_ == "conj"]
         if verb.dep_ == "conj":
@@ -241,6 +246,9 @@ class SafeguardingDetector:
                     args.extend(c for c in child.children if c.dep_ == "pobj")
                 elif child.dep_ == "agent":  # "being kicked by his uncle": a person did it to someone
                     args.extend(c for c in child.children if c.dep_ == "pobj" and self._person(c))
+                elif child.dep_ == "xcomp" and threat and child.lemma_.lower() in THREATENED_HARM:
+                    # "threatened (in front of me) to put Dafydd into care"; not "threatened to exclude him"
+                    args.extend(c for c in child.children if c.dep_ in ("dobj", "dative"))
         subject = _subject(verb)
         out = []
         for arg in args:

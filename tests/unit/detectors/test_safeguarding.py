@@ -34,6 +34,8 @@ AFFIRMED_CASES = [
     ("In March H told her teacher that an older man had given her alcohol.", "exploitation"),
     ("When police attended a domestic abuse incident at the home, the children were present.", "domestic_abuse"),
     ("When mum drinks, there is shouting and violence at home.", "domestic_abuse"),
+    ("Her stepmother threatened, in front of the social worker, to send Kemi back to Lagos.", "emotional_abuse"),
+    ("Mum threatened to leave and never come back.", "emotional_abuse"),
 ]
 
 # (sentence, category, polarity) — the same words, not affirmed.
@@ -64,6 +66,8 @@ OTHER_POLARITY = [
 
 # Everyday uses of the same words: no affirmed finding at all.
 EVERYDAY = [
+    "The school threatened to exclude him after the fight.",
+    "The landlord has threatened to evict the family.",
     "Jayden kicked the ball over the fence at break.",
     "We were killing time before the bus came.",
     "She is dying to go to the party on Saturday.",
