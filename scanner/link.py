@@ -215,23 +215,34 @@ def _main(people) -> str | None:  # noqa: ANN001
     return max(pool, key=lambda p: (len(p.mentions), -min(p.mentions))).key
 
 
-def _phrases(words: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(sorted({fold(w) for w in words if w.strip()}, key=len, reverse=True))
+@dataclass(frozen=True)
+class _Phrases:
+    """Role or referrer phrases as compared: folded, one space between words; looked up by the
+    last (or first) one, two, … words of a context instead of compared one by one."""
+
+    words: frozenset[str]
+    longest: int  # words in the longest phrase
 
 
-def _ends_with(text: str, phrases: tuple[str, ...]) -> bool:
+def _phrases(words: tuple[str, ...]) -> _Phrases:
+    folded = {" ".join(_WORD.findall(fold(w))) for w in words if w.strip()}
+    folded.discard("")
+    return _Phrases(frozenset(folded), max((p.count(" ") + 1 for p in folded), default=0))
+
+
+def _ends_with(text: str, phrases: _Phrases) -> bool:
     """The text just before a name ends with one of the phrases ("… social worker", "(dr")."""
-    words = " ".join(_WORD.findall(text))
-    return any(words == p or words.endswith(" " + p) for p in phrases)
+    words = _WORD.findall(text)
+    return any(" ".join(words[-k:]) in phrases.words for k in range(1, min(phrases.longest, len(words)) + 1))
 
 
-def _starts_with(text: str, phrases: tuple[str, ...]) -> bool:
+def _starts_with(text: str, phrases: _Phrases) -> bool:
     """The text just after a name gives a role: ", social worker", " (SW)", " - referrer"."""
     m = _APPOSITION.match(text)
     if not m:
         return False
-    words = " ".join(_WORD.findall(text[m.end():]))
-    return any(words == p or words.startswith(p + " ") for p in phrases)
+    words = _WORD.findall(text[m.end():])
+    return any(" ".join(words[:k]) in phrases.words for k in range(1, min(phrases.longest, len(words)) + 1))
 
 
 def _norm_id(value: str) -> str:
