@@ -512,7 +512,9 @@ def report(r: dict, args: argparse.Namespace) -> tuple[str, dict]:
         rows.append(("5 MB note", "skipped (--quick)", "", "", ""))
     lines = ["| measurement | ShareGuard | vanilla Presidio | ratio | target |", "|---|---|---|---|---|"]
     lines += ["| " + " | ".join(row) + " |" for row in rows]
-    attempts = sum(x.get("network_attempts", 0) for x in r.values() if isinstance(x, dict))
+    runs = [x for k, x in r.items() if isinstance(x, dict) and k != "rounds"]
+    runs += [x for key_runs in r.get("rounds", {}).values() for x in key_runs]  # every round, not only the medians
+    attempts = sum(x.get("network_attempts", 0) for x in runs)
     steal = ", ".join(f"{k} {x['steal_s']:.1f}" for k, x in r.items() if isinstance(x, dict) and "steal_s" in x)
     lines += ["", f"network attempts refused: {attempts}; documents with problems in the batch: {sg['with_problems']}",
               f"CPU time stolen by the hypervisor (s, both CPUs; high = noisy neighbour, figures unreliable): {steal}"]
@@ -527,6 +529,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, help="write every figure to this file")
     ap.add_argument("--workdir", type=Path, help="corpus folder (default: a temporary folder, removed afterwards)")
     ap.add_argument("--processes", type=int, default=2, help="cores / worker processes (default 2)")
+    ap.add_argument("--rounds", type=int, default=1,
+                    help="run the three batch measurements this many times, interleaved; the table shows the "
+                         "median run of each, and the per-round ratios are printed below it")
     ap.add_argument("--phase", choices=sorted(PHASES), help=argparse.SUPPRESS)
     ap.add_argument("--single-5mb", type=Path, metavar="PATH",
                     help="only: check PATH in this process, print its time and peak RSS")
@@ -557,23 +562,40 @@ def main(argv: list[str] | None = None) -> int:
         write_corpus(args.workdir, args.docs, with_5mb=not args.quick)
         print(f"corpus: {args.docs} notes + single notes in {args.workdir} ({time.perf_counter() - t:.1f} s); "
               f"{len(os.sched_getaffinity(0))} CPUs", file=sys.stderr)
-        results = {"sg_batch": run_phase(args, "--phase", "sg-batch"),
-                   "sg_batch_pd": run_phase(args, "--phase", "sg-batch-pd"),
-                   "vanilla_batch": run_phase(args, "--phase", "vanilla-batch"),
-                   "bound": run_phase(args, "--phase", "bound"),
+        rounds: dict[str, list[dict]] = {"sg_batch": [], "sg_batch_pd": [], "vanilla_batch": []}
+        for _ in range(args.rounds):  # interleaved, so that a machine slowing down mid-run hits all three alike
+            for key in rounds:
+                rounds[key].append(run_phase(args, "--phase", key.replace("_", "-")))
+        results = {key: _median_run(runs) for key, runs in rounds.items()}
+        results["rounds"] = rounds
+        results.update({"bound": run_phase(args, "--phase", "bound"),
                    "sg_single": run_phase(args, "--phase", "sg-single"),
-                   "vanilla_single": run_phase(args, "--phase", "vanilla-single")}
+                   "vanilla_single": run_phase(args, "--phase", "vanilla-single")})
         if not args.quick:
             results["sg_5mb"] = run_phase(args, "--single-5mb", str(args.workdir / "5mb.txt"))
     results["source"] = {"before": before, "after": source_state()}
     table, figures = report(results, args)
     print(table)
+    if args.rounds > 1:
+        r = results["rounds"]
+        ratios = [v["seconds"] / s["seconds"] for s, v in zip(r["sg_batch"], r["vanilla_batch"])]
+        costs = [s["seconds"] / p["seconds"] - 1 for s, p in zip(r["sg_batch"], r["sg_batch_pd"])]
+        print(f"{args.rounds} interleaved rounds (the table shows each measurement's median run): batch ratio per round "
+              + ", ".join(f"{x:.2f}×" for x in ratios) + f" (median {statistics.median(ratios):.2f}×); concern "
+              "detectors' cost per round " + ", ".join(f"{x:+.1%}" for x in costs)
+              + f" (median {statistics.median(costs):+.1%})")
+        figures["rounds"] = {"batch_ratio": ratios, "concern_cost": costs}
     print(f"measured: {ROOT} at {before['commit']} (scanner/ + config/ {before['sources_sha256']})")
     if results["source"]["after"] != before:
         print("WARNING: scanner/ or config/ changed during the run; the figures mix versions. Run again.")
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2))
     return 0
+
+
+def _median_run(runs: list[dict]) -> dict:
+    """The run with the median time (the lower middle one for an even count)."""
+    return sorted(runs, key=lambda r: r["seconds"])[(len(runs) - 1) // 2]
 
 
 if __name__ == "__main__":
