@@ -5,7 +5,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -36,6 +36,8 @@ class NlpSettings(_Strict):
     batch_chars: int = Field(100_000, ge=1_000)
     processes: int = Field(0, ge=0)
     parallel_chars: int = Field(4_000, ge=1_000)
+    # Who multiplies the model's matrices: numpy's BLAS (faster here) or thinc's bundled BLIS.
+    matrix_backend: Literal["numpy", "blis"] = "numpy"
 
 
 class LimitSettings(_Strict):

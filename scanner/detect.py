@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Iterator, Sequence
 
 import spacy
 
+from scanner.blas import use_backend
 from scanner.config import Config
 from scanner.detectors import load_builtins
 from scanner.detectors.base import Chunk
@@ -114,6 +115,7 @@ class Detection:
             raise ConfigError(str(config.directory / "shareguard.yaml"), "nlp.components", f"model has no component {missing[0]!r} "
                               f"(it has: {', '.join(nlp.pipe_names)})")
         nlp.select_pipes(enable=list(nlp_cfg.components))
+        use_backend(nlp, nlp_cfg.matrix_backend)
         nlp.max_length = max(nlp.max_length, nlp_cfg.chunk_chars + 1)
         return cls(config, nlp)
 

@@ -43,6 +43,8 @@ def test_shipped_config_loads():
          "purposes.yaml: line 2: purposes[0].safeguarding: Input should be a valid boolean"),
         ("purposes.yaml", "purposes:\n  - {id: x, name: X}\n  - {id: x, name: Y}\n",
          "purposes.yaml: line 2: purposes: Value error, purpose id 'x' is used twice"),
+        ("shareguard.yaml", "nlp:\n  matrix_backend: mkl\n",
+         "shareguard.yaml: line 2: nlp.matrix_backend: Input should be 'numpy' or 'blis'"),
         ("linking.yaml", "professional: social worker\n", "linking.yaml: line 1: professional: Input should be a valid tuple"),
     ],
 )
