@@ -19,7 +19,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
-import numpy
 from spacy.attrs import IS_PUNCT, IS_QUOTE, LOWER
 from spacy.tokens import Doc
 
@@ -29,7 +28,6 @@ if TYPE_CHECKING:
 
 GAP = "..."
 GAP_MAX = 3
-WINDOW = 16  # tokens: longer than any term with its gaps
 _VOWELS = set("aeiou")
 TOKEN_ARRAY = "shareguard.lexicon.lower"  # Doc.user_data keys
 FEATURES = "shareguard.lexicon.features"
@@ -98,31 +96,21 @@ class Lexicon:
                 for form in steps[0].forms:
                     self._first.setdefault(form, []).append((entry, steps))
                 trigger_forms |= steps[0].forms
-        strings = nlp.vocab.strings
-        self._trigger = numpy.array(sorted(strings.add(f) for f in trigger_forms), dtype="uint64")
+        self._trigger = frozenset(trigger_forms)
 
     def triggers(self, doc: "Doc") -> list[int]:
         """Indexes of the tokens where a whole term is written (by surface forms alone, before
-        any lemma is known): where the parser is worth running. A vectorised look-up finds the
-        tokens that may start a term; only those are followed."""
-        if not len(doc) or not len(self._trigger):
+        any lemma is known): where the parser is worth running. A set look-up finds the tokens
+        that may start a term; only those are followed."""
+        if not len(doc) or not self._trigger:
             return []
-        if TOKEN_ARRAY not in doc.user_data:  # shared by every lexicon that looks at this Doc
-            words = doc.to_array([LOWER, IS_PUNCT, IS_QUOTE])
-            words[:, 1] *= 1 - words[:, 2]  # quote marks do not end a gap: hurts her "down there"
-            doc.user_data[TOKEN_ARRAY] = words[:, :2]
-        array = doc.user_data[TOKEN_ARRAY]
-        strings = doc.vocab.strings
+        lowers, puncts, lemmas = _surface(doc)
+        trigger = self._trigger
         out = []
-        lemmas = [""] * WINDOW
-        for i in numpy.nonzero(numpy.isin(array[:, 0], self._trigger))[0].tolist():
-            entries = self._first.get(strings[int(array[i, 0])], ())
-            if any(len(steps) == 1 for _, steps in entries):
-                out.append(i)
-                continue
-            window = [strings[int(h)] for h in array[i:i + WINDOW, 0]]
-            puncts = array[i:i + WINDOW, 1].tolist()
-            if any(next(_follow(steps, 1, 1, window, lemmas, puncts), None) is not None for _, steps in entries):
+        for i in [i for i, w in enumerate(lowers) if w in trigger]:
+            entries = self._first[lowers[i]]
+            if any(len(steps) == 1 or next(_follow(steps, 1, i + 1, lowers, lemmas, puncts), None) is not None
+                   for _, steps in entries):
                 out.append(i)
         return out
 
@@ -174,6 +162,18 @@ def _follow(steps, k, j, lowers, lemmas, puncts):  # noqa: ANN001, ANN202
         return
     if j < len(lowers) and step.accepts(lowers[j], lemmas[j]):
         yield from _follow(steps, k + 1, j + 1, lowers, lemmas, puncts)
+
+
+def _surface(doc: "Doc") -> tuple[list[str], list[bool], list[str]]:
+    """The Doc's lower-case forms, punctuation flags and no lemmas:
+    what `triggers` follows terms over, computed once per Doc however many lexicons look at it.
+    Quote marks do not end a gap: hurts her "down there"."""
+    if TOKEN_ARRAY not in doc.user_data:
+        array = doc.to_array([LOWER, IS_PUNCT, IS_QUOTE])
+        strings = doc.vocab.strings
+        puncts = (array[:, 1] * (1 - array[:, 2])).astype(bool).tolist()
+        doc.user_data[TOKEN_ARRAY] = ([strings[h] for h in array[:, 0].tolist()], puncts, [""] * len(doc))
+    return doc.user_data[TOKEN_ARRAY]
 
 
 def _features(span: "Doc | Span") -> tuple[list[str], list[str], list[bool]]:
