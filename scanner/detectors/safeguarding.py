@@ -74,7 +74,8 @@ QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "``", "''"})
 ADVERBIAL_ONLY = frozenset({"where"})
 ORDER = {AFFIRMED: 0, NEGATED: 1, HYPOTHETICAL: 2}
 WINDOW = 4  # tokens between a negation phrase and the term
-TRIGGERS = "shareguard.safeguarding.triggers"  # Doc.user_data key: the tokens `wanted` found
+TRIGGERS = "shareguard.safeguarding.triggers"  # Doc.user_data keys: the tokens `wanted` found,
+CUES = "shareguard.safeguarding.cues"  # and each sentence's cue phrases by kind
 
 
 @dataclass(frozen=True)
@@ -85,16 +86,34 @@ class Reading:
     why: str
 
 
-class CueSet:
-    """One lexicon of cue phrases, matched per sentence."""
+class Cues:
+    """Every kind of cue phrase in one lexicon, matched once per sentence (a sentence is read
+    for eight kinds of cue; one pass over its tokens instead of eight)."""
 
-    def __init__(self, nlp: "Language", phrases: Iterable[str], inflector: Inflector, key: str) -> None:
-        self.lexicon = Lexicon(nlp, (Entry(key, p) for p in phrases), inflector)
+    def __init__(self, nlp: "Language", kinds: dict[str, Iterable[str]], inflector: Inflector) -> None:
+        self.lexicon = Lexicon(nlp, (Entry(kind, p) for kind, phrases in kinds.items() for p in phrases), inflector)
+        self.kinds = tuple(kinds)
+
+    def spans(self, sent: "Span", kind: str) -> list[tuple[int, int, str]]:
+        """(start, end, text) token spans of this kind of cue in the sentence's Doc."""
+        cache = sent.doc.user_data.setdefault(CUES, {})
+        key = (sent.start, sent.end)
+        if key not in cache:
+            base, found = sent.start, {k: [] for k in self.kinds}
+            for m in self.lexicon.match(sent):
+                found[m.entry.key].append((base + m.start, base + m.end, m.entry.term))
+            cache[key] = found
+        return cache[key][kind]
+
+
+class CueSet:
+    """One kind of cue phrase, as the rules ask for it: `spans(sent)`."""
+
+    def __init__(self, cues: Cues, kind: str) -> None:
+        self.cues, self.kind = cues, kind
 
     def spans(self, sent: "Span") -> list[tuple[int, int, str]]:
-        """(start, end, text) token spans in the sentence's Doc."""
-        base = sent.start
-        return [(base + m.start, base + m.end, m.entry.term) for m in self.lexicon.match(sent)]
+        return self.cues.spans(sent, self.kind)
 
 
 @register_detector("safeguarding")
@@ -118,15 +137,13 @@ class SafeguardingDetector:
                 self.action_categories.setdefault(term, {})[name] = severity
         self.actions = Lexicon(nlp, (Entry("action", t) for t in self.action_categories), inflect)
         self.victims = {name: _forms(inflect, c.victims) for name, c in cats.items() if c.victims}
-        self.everyday = CueSet(nlp, lexicon.everyday, inflect, "everyday")
         cues = lexicon.cues
-        self.disclosure = CueSet(nlp, cues.disclosure, inflect, "disclosure")
-        self.negation = CueSet(nlp, cues.negation, inflect, "negation")
-        self.negation_after = CueSet(nlp, cues.negation_after, inflect, "negation_after")
-        self.disproved = CueSet(nlp, cues.disproved, inflect, "disproved")
-        self.hypothetical = CueSet(nlp, cues.hypothetical, inflect, "hypothetical")
-        self.conditional = CueSet(nlp, cues.conditional, inflect, "conditional")
-        self.generic = CueSet(nlp, cues.generic_people, inflect, "generic")
+        book = Cues(nlp, {"everyday": lexicon.everyday, "disclosure": cues.disclosure, "negation": cues.negation,
+                          "negation_after": cues.negation_after, "disproved": cues.disproved,
+                          "hypothetical": cues.hypothetical, "conditional": cues.conditional,
+                          "generic": cues.generic_people}, inflect)
+        self.everyday, self.disclosure, self.negation, self.negation_after, self.disproved, self.hypothetical, \
+            self.conditional, self.generic = (CueSet(book, kind) for kind in book.kinds)
         self.terminators = _forms(inflect, cues.terminators)
         self.conditional_words = {c.lower() for c in cues.conditional if " " not in c}
         self.people = _forms(inflect, lexicon.people)
