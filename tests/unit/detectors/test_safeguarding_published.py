@@ -1,0 +1,252 @@
+"""Does the safeguarding detector read published text and messy notes the way a DSL would?
+
+A second evaluation set, written independently of the synthetic kit and of
+`test_safeguarding_generalise.py`, in the styles the held-out material uses: local child
+safeguarding practice reviews and serious case reviews (past-tense narrative about "Child Q",
+agencies and missed opportunities), family-court judgments ("the mother", "M", "F", findings of
+fact and findings not made), statutory guidance and policies (all hypothetical: duties,
+definitions, indicators), and messy case notes (no capitals, "mum", "SW", "bf", "yp", "nil
+concerns"). All sentences are written for this file; none is copied from a published document.
+
+Each sentence is labelled with its category and polarity (affirmed), or as a trap that must
+give no affirmed finding at all (negated, hypothetical, everyday, or text about practice rather
+than about harm to a child). Known misses are strict xfails with their reason.
+"""
+from __future__ import annotations
+
+import pytest
+
+from scanner.types import AFFIRMED, SAFEGUARDING, SAFEGUARDING_CATEGORIES
+
+pytestmark = pytest.mark.model
+
+NEGATED = "negated"
+HYPOTHETICAL = "hypothetical"
+EVERYDAY = "everyday"
+PRACTICE = "practice"  # a review or judgment writing about agencies, not about harm to a child
+
+
+def gap(reason: str):
+    """A known miss, kept visible: the test must keep failing until the detector learns it."""
+    return pytest.mark.xfail(strict=True, reason=reason)
+
+
+def case(text: str, label: str, reason: str | None = None):
+    return pytest.param(text, label, marks=gap(reason)) if reason else pytest.param(text, label)
+
+
+# (sentence, category): an affirmed concern about a particular child or family.
+AFFIRMED_CASES = [
+    # -- practice reviews and serious case reviews ------------------------------------------
+    case("Child C disclosed to her teacher that her stepfather had hit her with a belt.", "physical_abuse"),
+    case("When Child Q was seen at the walk-in centre she had bruising to both upper arms.", "physical_abuse"),
+    case("Arthur was made to stand in the hallway for hours and was force-fed salt.", "physical_abuse",
+         "missed before this branch's changes"),
+    case("The school nurse noted that Child D was consistently unkempt and hungry.", "neglect"),
+    case("Child F was found alone in the flat with no food and no heating.", "neglect"),
+    case("There were repeated missed health appointments for Child L.", "neglect",
+         "missed before this branch's changes"),
+    case("Child M was reported missing by her carers on eleven occasions in 2021.", "missing_from_home"),
+    case("Child N told the youth worker that she had been raped by a man she met at a party.", "sexual_abuse"),
+    case("Child P had been groomed online by an adult posing as a 15-year-old boy.", "online_harm"),
+    case("By the age of 14, Child S was being criminally exploited to sell drugs in a coastal town.", "exploitation"),
+    case("Police found Child T in a trap house 40 miles from home.", "exploitation"),
+    case("Child V was referred to Channel after expressing extreme right-wing views at school.", "radicalisation"),
+    case("The mother's partner was known to police for domestic abuse against two previous partners.", "domestic_abuse"),
+    case("Child W had self-harmed by cutting her forearms since the age of 12.", "self_harm"),
+    case("Child E was taken to Somalia in the summer holiday, where she underwent FGM.", "fgm"),
+    case("The family told Child H that she would be married to her cousin in Pakistan.", "forced_marriage"),
+    case("Both parents were using heroin and crack cocaine throughout the period under review.", "substance_misuse"),
+    case("Baby J was admitted to hospital with a skull fracture and retinal haemorrhages.", "physical_abuse",
+         "missed before this branch's changes"),
+    case("The child was regularly locked in her bedroom for long periods.", "emotional_abuse"),
+    case("Child K described being repeatedly belittled and called stupid by his father.", "emotional_abuse"),
+    case("Star was starved and beaten by her mother and her mother's partner.", "physical_abuse",
+         "missed before this branch's changes"),
+    case("Tiana went missing overnight and was found the next day in a stranger's car.", "missing_from_home"),
+    case("The children were living in squalid conditions with dog faeces on the floor.", "neglect"),
+    case("Child G's mother was a victim of coercive control by the father.", "domestic_abuse"),
+    # -- family-court judgments -------------------------------------------------------------
+    case("I find that the father struck A with a belt, leaving marks on her legs.", "physical_abuse",
+         "missed before this branch's changes"),
+    case("I am satisfied that F sexually abused B on at least two occasions.", "sexual_abuse"),
+    case("I find that the mother was subjected to coercive and controlling behaviour by F.", "domestic_abuse"),
+    case("The father punched the mother in the face in front of the children.", "domestic_abuse"),
+    case("M accepts that she drank to excess while caring for the children.", "substance_misuse",
+         "missed before this branch's changes"),
+    case("The local authority's case is that M failed to protect the children from F's violence.", "domestic_abuse",
+         "missed before this branch's changes"),
+    case("I find that the injuries to C were inflicted by one of the parents.", "physical_abuse"),
+    case("The children were exposed to domestic violence throughout their early lives.", "domestic_abuse",
+         "missed before this branch's changes"),
+    case("F took the children to Morocco in breach of the order and failed to return them.", "missing_from_home"),
+    case("The mother told the social worker that F had threatened to kill her.", "domestic_abuse"),
+    case("M's hair strand test was positive for cocaine at high levels.", "substance_misuse"),
+    case("I find that F shook D, causing the subdural haematomas.", "physical_abuse",
+         "missed before this branch's changes"),
+    case("The father repeatedly told A that her mother did not love her.", "emotional_abuse",
+         "missed before this branch's changes"),
+    case("The mother accepts that she hit E with a slipper.", "physical_abuse",
+         "missed before this branch's changes"),
+    case("B was shown sexually explicit images by the father on his phone.", "sexual_abuse"),
+    case("The children witnessed F assault M on several occasions.", "domestic_abuse",
+         "missed before this branch's changes"),
+    # -- messy case notes -------------------------------------------------------------------
+    case("mum had a black eye and said her partner had pushed her into the door", "domestic_abuse",
+         "missed before this branch's changes"),
+    case("mum said her ex had strangled her last week, children in the next room", "domestic_abuse"),
+    case("Jade, 14, has a boyfriend who is 22 and picks her up from school", "exploitation",
+         "missed before this branch's changes"),
+    case("yp (15) has an older bf aged 24 who buys her alcohol and cigarettes", "exploitation",
+         "missed before this branch's changes"),
+    case("dad calls her a waste of space and says he wishes she was never born", "emotional_abuse",
+         "missed before this branch's changes"),
+    case("mum told him he would be put in care if he didn't behave", "emotional_abuse",
+         "missed before this branch's changes"),
+    case("SW visit - no food in the fridge, kids in dirty clothes, nappy not changed all day", "neglect",
+         "missed before this branch's changes"),
+    case("Kai c/o dad hitting him with the tv remote", "physical_abuse"),
+    case("amira said her uncle touches her private parts when mum is at work", "sexual_abuse"),
+    case("DV incident last night, police attended, dad arrested", "domestic_abuse"),
+    case("yp disclosed cutting again, fresh cuts to L wrist", "self_harm"),
+    case("Zainab has been missing since Friday, mum reported to police", "missing_from_home",
+         "missed before this branch's changes"),
+    case("Liam found with £600 cash and 2 phones, believed to be running drugs", "exploitation"),
+    case("Ibrahim is watching beheading videos and talking about joining IS", "radicalisation"),
+    case("mum admits smoking cannabis daily, house smelt strongly of weed", "substance_misuse"),
+    case("Priya worried she will be cut when they go to India in the summer", "fgm",
+         "missed before this branch's changes"),
+    case("Sana said her parents are arranging her marriage and she doesn't want to go", "forced_marriage",
+         "missed before this branch's changes"),
+    case("someone shared a nude of Mia round year 10 on snapchat", "online_harm"),
+    case("Oscar took an overdose of paracetamol over the weekend", "self_harm"),
+    case("dad is drunk most nights and falls asleep with the baby on the sofa", "substance_misuse"),
+    case("Kacper says stepdad makes him sleep in the shed when he is naughty", "emotional_abuse",
+         "missed before this branch's changes"),
+    case("Fatima came in with a burn on her hand, story keeps changing", "physical_abuse"),
+    case("mum's new partner keeps checking her phone and won't let her see her friends", "domestic_abuse",
+         "missed before this branch's changes"),
+    case("Tyrone said older lads make him hold stuff for them and he owes them money", "exploitation",
+         "missed before this branch's changes"),
+    case("Chen says a man online asked him to send pics and threatened to share them", "online_harm",
+         "missed before this branch's changes"),
+    case("child seen wandering the street at 11pm in nappy only", "neglect",
+         "missed before this branch's changes"),
+    case("ellie told TA her dad kicks her when hes angry", "physical_abuse"),
+    case("mum has been talking about ending it all, GP informed", "self_harm"),
+    case("Rhys went AWOL from placement again last night", "missing_from_home",
+         "missed before this branch's changes"),
+    case("Aaliyah disclosed her brother makes her do sexual things", "sexual_abuse",
+         "missed before this branch's changes"),
+    case("dad screams at the kids and threatens to hit them with his belt", "emotional_abuse"),
+    case("mum's ex turned up at the house and smashed the windows, she is terrified of him", "domestic_abuse",
+         "missed before this branch's changes"),
+    case("Nadia, 13, has been seen getting into cars with older men near the takeaway", "exploitation"),
+    case("Oliver's dad shouts that he is useless and thick", "emotional_abuse",
+         "missed before this branch's changes"),
+]
+
+
+NOT_AFFIRMED_CASES = [
+    # -- reviews: practice, not harm ---------------------------------------------------------
+    case("Professionals did not recognise the signs of neglect.", PRACTICE),
+    case("The review found no evidence that practitioners had considered the risk of sexual abuse.", NEGATED),
+    case("There was no evidence that Child Q had been physically abused by her parents.", NEGATED),
+    case("No injuries were noted on Child R at the time of the visit.", NEGATED),
+    case("Child B did not disclose any abuse at the time.", NEGATED),
+    case("The paediatrician found no signs of sexual abuse.", NEGATED),
+    case("Learning from this review will be shared with all partner agencies.", PRACTICE),
+    case("The Panel recommends that the partnership reviews its neglect strategy.", PRACTICE,
+         "missed before this branch's changes"),
+    case("The terms of reference asked whether agencies understood the risk of exploitation.", HYPOTHETICAL),
+    case("Child X has no history of going missing.", NEGATED),
+    case("There were no concerns about the mother's drinking.", NEGATED),
+    case("The school had no concerns about radicalisation.", NEGATED),
+    case("Child Z denied self-harming when asked by the school nurse.", NEGATED),
+    # -- judgments: findings not made -------------------------------------------------------
+    case("The allegation that F sexually abused B is not proved.", NEGATED,
+         "missed before this branch's changes"),
+    case("I do not find that the mother hit A.", NEGATED),
+    case("The father denies that he ever hit the children.", NEGATED),
+    case("I am not satisfied that M was physically abused by F.", NEGATED,
+         "missed before this branch's changes"),
+    case("The allegation of domestic abuse was not found proved.", NEGATED),
+    case("There is no suggestion that the children were neglected.", NEGATED),
+    case("The local authority no longer seeks a finding that M caused the bruising.", NEGATED,
+         "missed before this branch's changes"),
+    case("The expert could not exclude an accidental cause for the fracture.", NEGATED),
+    case("I reject the mother's account that F assaulted her in 2019.", NEGATED,
+         "missed before this branch's changes"),
+    case("The allegations of physical abuse were found to be unfounded.", NEGATED),
+    case("Neither parent has a history of drug misuse.", NEGATED),
+    # -- guidance and policy: hypothetical ---------------------------------------------------
+    case("Practitioners should be alert to the signs of child sexual exploitation.", HYPOTHETICAL),
+    case("Children who are missing from education may be at risk of forced marriage.", HYPOTHETICAL),
+    case("Indicators of CSE include unexplained gifts, older boyfriends and going missing.", HYPOTHETICAL),
+    case("Neglect is the persistent failure to meet a child's basic physical and/or psychological needs.", HYPOTHETICAL),
+    case("Physical abuse may involve hitting, shaking, throwing, poisoning, burning or scalding.", HYPOTHETICAL),
+    case("Emotional abuse is the persistent emotional maltreatment of a child.", HYPOTHETICAL),
+    case("Sexual abuse involves forcing or enticing a child to take part in sexual activities.", HYPOTHETICAL),
+    case("FGM is illegal in the UK and a form of child abuse.", HYPOTHETICAL),
+    case("Staff must report known cases of FGM to the police.", HYPOTHETICAL),
+    case("Any child may benefit from early help, in particular a child who is at risk of being radicalised.", HYPOTHETICAL),
+    case("Domestic abuse can have a serious impact on children's health and wellbeing.", HYPOTHETICAL),
+    case("A child who goes missing from care is vulnerable to exploitation.", HYPOTHETICAL),
+    case("Where a child is suspected of being at risk of self-harm, a referral should be made.", HYPOTHETICAL),
+    case("Schools should have a clear policy on sharing nudes and semi-nudes.", HYPOTHETICAL),
+    case("County lines is a term used to describe gangs exploiting children to move drugs.", HYPOTHETICAL),
+    case("Forced marriage is a marriage entered into without the full and free consent of one or both parties.", HYPOTHETICAL,
+         "missed before this branch's changes"),
+    case("Parental substance misuse is a common factor in serious case reviews.", HYPOTHETICAL,
+         "missed before this branch's changes"),
+    case("The designated safeguarding lead should consider whether the child is at risk of harm.", HYPOTHETICAL),
+    case("Online abuse can include cyberbullying, grooming and sexual exploitation.", HYPOTHETICAL),
+    case("Did anyone hurt you at home?", HYPOTHETICAL),
+    case("If a child discloses abuse, listen carefully and do not ask leading questions.", HYPOTHETICAL),
+    case("All staff receive annual training on recognising signs of neglect and abuse.", HYPOTHETICAL),
+    case("Children may be exploited even when the activity appears consensual.", HYPOTHETICAL),
+    # -- messy notes: negated ----------------------------------------------------------------
+    case("nil marks seen on skin check", NEGATED),
+    case("nil concerns re DV at this time", NEGATED),
+    case("mum denies any drug use, says she stopped years ago", NEGATED),
+    case("no bruising observed, child happy and chatty", NEGATED),
+    case("yp denies self harm or thoughts of suicide", NEGATED),
+    case("no evidence of CSE, bf is same age", NEGATED),
+    case("Amir has not been missing since the last review", NEGATED),
+    case("SW saw no signs of neglect, home warm and clean", NEGATED),
+    case("Grace says nobody has ever touched her inappropriately", NEGATED),
+    case("no DV reported since ex moved out", NEGATED),
+    # -- everyday traps ----------------------------------------------------------------------
+    case("Leo kicked the ball over the fence at break time", EVERYDAY),
+    case("Ruby cut her finger on a tin lid while helping mum cook", EVERYDAY),
+    case("Kofi got a black eye playing rugby on Saturday", EVERYDAY,
+         "missed before this branch's changes"),
+    case("Dad was shouting at the telly during the football", EVERYDAY),
+    case("the children were starving after swimming so we stopped for chips", EVERYDAY),
+    case("Mum said she would kill for a cup of tea", EVERYDAY),
+    case("Freya's sister keeps calling her a nerd, they laugh about it", EVERYDAY),
+    case("The family went missing from the photo because they were late", EVERYDAY,
+         "missed before this branch's changes"),
+    case("Josh is terrified of spiders", EVERYDAY),
+    case("Mohammed was bitten by a dog at the park", EVERYDAY),
+]
+
+
+def affirmed(findings):
+    return [f for f in findings if f.kind == SAFEGUARDING and f.polarity == AFFIRMED]
+
+
+@pytest.mark.parametrize("text, category", AFFIRMED_CASES)
+def test_affirmed_concern(detect, text, category):
+    got = {(f.type, f.polarity) for f in detect(text) if f.kind == SAFEGUARDING}
+    assert (category, AFFIRMED) in got, f"{text!r}: {sorted(got)}"
+
+
+@pytest.mark.parametrize("text, kind", NOT_AFFIRMED_CASES)
+def test_not_affirmed(detect, text, kind):
+    found = affirmed(detect(text))
+    assert not found, f"{kind} {text!r}: {[(f.type, f.text, f.explanation) for f in found]}"
+
+
+def test_every_category_has_an_affirmed_case():
+    assert {p.values[1] for p in AFFIRMED_CASES} == set(SAFEGUARDING_CATEGORIES)
