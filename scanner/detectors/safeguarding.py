@@ -49,7 +49,17 @@ SAME_PERSON = {"my": "i", "his": "he", "her": "she", "their": "they", "your": "y
 VICTIM_DEPS = frozenset({"dobj", "nsubjpass", "dative", "iobj", "obj", "oprd"})
 VICTIM_PREPS = frozenset({"at", "on", "to", "against", "into", "of", "towards", "toward", "upon"})
 CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "xcomp", "conj", "parataxis", "acl", "csubj", "ROOT"})
-NEGATING_VERBS = frozenset({"deny", "refute", "dispute", "rule"})
+NEGATING_VERBS = frozenset({"deny", "refute", "dispute", "rule", "reject", "dismiss"})
+# A court's or a practitioner's judgement: negated, it denies the clause it governs ("I am not
+# satisfied that M was abused", "I do not find that F hit A", "the evidence does not establish …").
+JUDGING = frozenset({"find", "satisfied", "satisfy", "persuade", "persuaded", "establish", "prove", "accept",
+                     "conclude", "believe", "think", "consider", "show", "demonstrate", "sure"})
+# Findings sought or reports made that a party gives up: "the local authority no longer seeks a
+# finding that …", "does not pursue the allegation that …", "withdrew the allegation that …".
+ABANDONING = frozenset({"withdraw", "reject", "dismiss", "drop", "abandon", "retract"})
+# Words for an intimate partner: the one who hurts "her" and is "her partner" is abusing a partner.
+PARTNERS = frozenset({"partner", "boyfriend", "girlfriend", "husband", "wife", "ex", "ex-partner", "expartner",
+                      "ex-boyfriend", "ex-husband", "ex-wife", "ex-girlfriend", "bf", "gf", "fiance", "fiancé"})
 # Psych verbs: the one who is scared is the grammatical subject; the concern is who scares them.
 FEAR = frozenset({"scare", "scared", "frighten", "frightened", "terrify", "terrified", "afraid", "petrify"})
 # Nouns whose content a "no" denies: "no evidence that she was hit", "found no signs of neglect".
@@ -61,6 +71,8 @@ EVIDENTIAL_VERBS = frozenset({"suggest", "indicate", "show", "support", "say", "
 NEGATIVE_WORDS = frozenset({"no", "nobody", "noone", "no-one", "none", "nothing", "neither", "nor"})
 # A report that can be disproved: "allegations that dad hit Leo were found to be unfounded".
 REPORT_NOUNS = frozenset({"allegation", "claim", "report", "concern", "referral", "disclosure", "suggestion", "accusation"})
+# What a party can seek, pursue or give up in proceedings: "a finding that …", "her account that …".
+SOUGHT_NOUNS = REPORT_NOUNS | {"finding", "account", "case", "assertion", "contention"}
 # The verbs that put a concern as the topic of a question: "I asked about self-harm".
 ASKING_VERBS = frozenset({"ask", "enquire", "inquire", "question"})
 THREAT_VERBS = frozenset({"threaten", "warn", "blackmail"})
@@ -229,9 +241,14 @@ class SafeguardingDetector:
         victims = self._victims(verb)
         if not victims:
             return None
+        # the one who did it ("beaten by her mother") is not whom it was done to; an intimate
+        # partner who did it ("battered by mum's boyfriend") still marks violence in the home
+        done_to = [v for v in victims if not (v.dep_ == "pobj" and v.head.dep_ == "agent") or v.lower_ in PARTNERS]
         candidates = list(self.action_categories[term])
         for name in candidates:
-            if name in self.victims and any(v is not verb and v.lower_ in self.victims[name] for v in victims):
+            if name in self.victims and any(v is not verb and v.lower_ in self.victims[name] for v in done_to):
+                return name
+            if name in self.victims and _partner_did_it(verb, done_to):
                 return name
         plain = [name for name in candidates if name not in self.victims]
         return plain[0] if plain else None
@@ -241,7 +258,9 @@ class SafeguardingDetector:
         agent is a thing or an animal, so no one did it."""
         for child in verb.children:
             if child.dep_ == "agent":
-                return any(c.dep_ == "pobj" and c.pos_ == "NOUN" and not self._person(c) for c in child.children)
+                # a person among the agents ("by her ex-boyfriend", split into three tokens) did it
+                agents = [c for c in child.children if c.dep_ == "pobj"]
+                return not any(self._person(c) for c in agents) and any(c.pos_ == "NOUN" for c in agents)
         return False
 
     def _victims(self, verb: "Token") -> list["Token"]:
@@ -282,7 +301,7 @@ class SafeguardingDetector:
         if t.lower_ in REFLEXIVE:
             return False
         return (t.lower_ in PERSON_PRONOUNS or t.ent_type_ == "PERSON" or t.lower_ in self.people
-                or t.lemma_.lower() in self.people or self._name(t))
+                or t.lemma_.lower() in self.people or self._name(t) or _initial(t))
 
     def _name(self, t: "Token") -> bool:
         """Is this token someone's name? The entity recogniser misses or mislabels many names
@@ -316,6 +335,8 @@ class SafeguardingDetector:
             if t.i != first and t.is_title and t.tag_ != "NNS" and t.lower_ in self.kin_names:
                 return True
             if t.lower_ == "child" and t.i + 1 < sent.end and len(sent.doc[t.i + 1].text) == 1 and sent.doc[t.i + 1].is_upper:
+                return True
+            if _initial(t):
                 return True
             if t.tag_ == "NNS" and t.lower_ in self.people and _definite(sent.doc, t.i):
                 return True
@@ -412,6 +433,8 @@ class SafeguardingDetector:
                 head = t.head
                 if t.dep_ in ("ccomp", "xcomp") and head.lemma_.lower() in NEGATING_VERBS:
                     return f"negated by '{head.text}'"
+                if t.dep_ == "ccomp" and _negated_judgement(head):
+                    return f"negated by 'not {head.text}'"
                 if not _shares_negation(t):
                     return _denied_content(t)
             if t.head.dep_ == "prep" and t.head.lower_ == "without":
@@ -546,12 +569,19 @@ def _shares_negation(clause: "Token") -> bool:
 
 def _denied_content(clause: "Token") -> str | None:
     """A clause that is the content of a denied noun: "no evidence that Ella was abused", "no
-    signs that the children were left alone", "nothing to suggest he has been hit"."""
+    signs that the children were left alone", "nothing to suggest he has been hit"; or of a
+    finding or account given up: "no longer seeks a finding that …", "rejects her account that …"."""
     head = clause.head
     while head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in EVIDENTIAL_VERBS and head.dep_ in ("acl", "relcl", "xcomp", "advcl"):
         head = head.head
     if clause.dep_ not in ("acl", "ccomp", "advcl", "relcl") or head.pos_ not in ("NOUN", "PRON"):
         return None
+    if head.lemma_.lower() in SOUGHT_NOUNS and head.dep_ == "dobj":
+        verb = head.head
+        if verb.lemma_.lower() in ABANDONING:
+            return f"negated by '{verb.text}'"
+        if any(c.dep_ == "neg" or (c.lower_ == "longer" and any(g.dep_ == "neg" for g in c.children)) for c in verb.children):
+            return f"negated by 'not {verb.text}'"
     if head.lemma_.lower() == "nothing" or (head.lemma_.lower() in EVIDENCE_NOUNS and _negative_phrase(head)):
         return f"negated by 'no {head.text}'" if head.lemma_.lower() != "nothing" else "negated by 'nothing'"
     return None
@@ -651,3 +681,52 @@ def _longest(matches: list[Match]) -> list[Match]:
 
 def _forms(inflect: Inflector, words: Iterable[str]) -> frozenset[str]:
     return frozenset(f for w in words for f in inflect.forms(w))
+
+
+def _initial(t: "Token") -> bool:
+    """"I find that F struck A", "M accepts that she hit E": a single capital standing where a
+    person stands is someone's initial (court judgments and reviews name people so). Not "I",
+    not a determiner or a grade ("an A in maths")."""
+    text = t.text.rstrip(".")
+    if len(text) != 1 or not text.isupper() or text == "I" or not text.isalpha():
+        return False
+    if t.i + 1 < len(t.doc) and t.doc[t.i + 1].text in (":", ")", "-", "–"):  # "Q: … A: …", "(A)", "Plan A - …"
+        return False
+    if t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "conj", "appos", "poss", "npadvmod"):
+        return False
+    return not any(c.dep_ in ("det", "amod", "compound") for c in t.children)
+
+
+def _partner_did_it(verb: "Token", victims: list["Token"]) -> bool:
+    """"her partner had pushed her", "mum's ex strangled her", "she was hit by her boyfriend": the
+    one who did it is the victim's own partner, so it is domestic abuse."""
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    doers += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if not doers and verb.dep_ == "conj":
+        doers = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    for doer in doers:
+        if doer.lower_ not in PARTNERS and doer.lemma_.lower() not in PARTNERS:
+            continue
+        poss = next((c for c in doer.children if c.dep_ == "poss"), None)
+        if poss is None:
+            continue
+        for v in victims:
+            if v is verb:  # an unnamed passive: "she was hit by her boyfriend"
+                subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+                v = subject if subject is not None else v
+            if v.lower_ in ("her", "him", "she", "he") and poss.lower_ in ("her", "his"):
+                return (poss.lower_ == "her") == (v.lower_ in ("her", "she"))
+            if v.lower_ in ("her", "him", "she", "he") and poss.dep_ == "poss" and poss.pos_ in ("NOUN", "PROPN"):
+                return True  # "mum's ex strangled her", "Sarah's partner hit her"
+            if poss.lower_ in ("her", "his") and v.pos_ == "PROPN":
+                return True  # "her boyfriend hit Chloe": Chloe's boyfriend
+    return False
+
+
+def _negated_judgement(head: "Token") -> bool:
+    """"I am not satisfied that …", "I do not find that …", "the evidence does not establish that …"."""
+    if head.lemma_.lower() not in JUDGING and head.lower_ not in JUDGING:
+        return False
+    if any(c.dep_ == "neg" for c in head.children):
+        return True
+    return head.dep_ in ("acomp", "xcomp") and any(c.dep_ == "neg" for c in head.head.children)
