@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Iterable
 from scanner.config_safeguarding import SafeguardingConfig
 from scanner.detectors.base import Chunk, finding
 from scanner.detectors.deep import DeepReader, Sentence
-from scanner.detectors.lexicon import Entry, Inflector, Lexicon, Match
+from scanner.detectors.lexicon import Entry, Inflector, Lexicon, Match, _surface
 from scanner.detectors.registry import register_detector
 from scanner.types import AFFIRMED, HYPOTHETICAL, NEGATED, SAFEGUARDING, SAFEGUARDING_CATEGORIES, Finding
 
@@ -85,6 +85,13 @@ QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "``", "''"})
 # condition only when they open an adverbial clause ("where neglect is suspected, use …").
 ADVERBIAL_ONLY = frozenset({"where"})
 ORDER = {AFFIRMED: 0, NEGATED: 1, HYPOTHETICAL: 2}
+PHYSICAL, DOMESTIC, EXPLOITATION = "physical_abuse", "domestic_abuse", "exploitation"
+# A child's partner who is an adult: the words, the adult age, the gap in years that makes it a concern.
+AGE_GAP_PARTNERS = frozenset({"boyfriend", "girlfriend", "bf", "gf", "boyfriends", "girlfriends"})
+ADULT, AGE_GAP, AGE_WINDOW = 18, 4, 12
+NOT_AGE_AFTER = frozenset({"%", ":", ".", "pm", "am", "p.m.", "a.m.", "mph", "miles", "minutes", "mins", "hours", "hrs",
+                           "times", "cm", "kg", "st", "th", "nd", "rd", "days", "weeks", "months", "percent", "pounds",
+                           "quid", "times", "x", "/", "-"})
 WINDOW = 4  # tokens between a negation phrase and the term
 TRIGGERS = "shareguard.safeguarding.triggers"  # Doc.user_data keys: the tokens `wanted` found,
 CUES = "shareguard.safeguarding.cues"  # and each sentence's cue phrases by kind
@@ -163,6 +170,7 @@ class SafeguardingDetector:
         self.kin_names = {p.lower() for p in lexicon.people}
         self.common_words = _common_words(nlp)
         self.labels = {name: c.label for name, c in cats.items()}
+        self.injury_terms = frozenset(t for t, _ in cats[PHYSICAL].entries("terms")) if PHYSICAL in cats else frozenset()
 
     # -- the pass over a chunk -------------------------------------------------------------
 
@@ -170,7 +178,8 @@ class SafeguardingDetector:
         """The tokens whose sentences this detector reads (terms and actions written there)."""
         cache = chunk.doc.user_data
         if TRIGGERS not in cache:
-            cache[TRIGGERS] = sorted(set(self.terms.triggers(chunk.doc)) | set(self.actions.triggers(chunk.doc)))
+            cache[TRIGGERS] = sorted(set(self.terms.triggers(chunk.doc)) | set(self.actions.triggers(chunk.doc))
+                                     | set(_age_gap_triggers(chunk.doc)))
         return cache[TRIGGERS]
 
     def detect(self, chunk: Chunk) -> list[Finding]:
@@ -219,8 +228,10 @@ class SafeguardingDetector:
             if category:
                 severity = self.action_categories[m.entry.term][category]
                 matches.append(Match(Entry(category, m.entry.term, severity), base + m.start, base + m.end))
+        matches += self._age_gap(sent)
         if not matches:
             return []
+        matches += self._partner_injury(sent, matches)
         everyday = self.everyday.spans(sent)
         matches = [m for m in matches if not any(s <= m.start and m.end <= e for s, e, _ in everyday)
                    and not any(s <= m.start < e for s, e, _ in everyday if e - s > m.end - m.start)]
@@ -231,6 +242,38 @@ class SafeguardingDetector:
             polarity, why = self.polarity(sent, m, terms)
             out.append(Reading(m.entry.key, m, polarity, why))
         return out
+
+    def _partner_injury(self, sent: "Span", matches: list[Match]) -> list[Match]:
+        """"Kirsty had a black eye and said her partner 'lost it'": an injury told together with
+        "her partner" / "his ex" is domestic abuse as well as an injury (UK guidance: an injury
+        explained by, or told next to, a partner's behaviour)."""
+        if DOMESTIC not in self.victims:
+            return []
+        if not any(_partner_of(t) for t in sent):
+            return []
+        return [Match(Entry(DOMESTIC, m.entry.term, m.entry.severity), m.start, m.end)
+                for m in matches if m.entry.key == PHYSICAL and m.entry.term in self.injury_terms]
+
+    def _age_gap(self, sent: "Span") -> list[Match]:
+        """"Jade, 14, has a boyfriend who is 22", "a 24-year-old 'boyfriend' who gives her vapes":
+        a child's boyfriend or girlfriend who is an adult several years older is an indicator of
+        sexual exploitation in UK guidance (an age gap, an 'older boyfriend'), however it is worded."""
+        if EXPLOITATION not in self.labels:
+            return []
+        partners = [t for t in sent if t.lower_ in AGE_GAP_PARTNERS]
+        if not partners:
+            return []
+        ages = [a for a in (_age(t) for t in sent) if a is not None]
+        adults = [a for a in ages if a >= ADULT]
+        if not adults:
+            return []
+        children = [a for a in ages if a < ADULT]
+        doc = sent.doc
+        for p in partners:
+            quoted = 0 < p.i < len(doc) - 1 and doc[p.i - 1].text in QUOTES and doc[p.i + 1].text in QUOTES
+            if any(max(adults) - c >= AGE_GAP for c in children) or quoted:
+                return [Match(Entry(EXPLOITATION, "age gap: " + p.text, "high"), p.i, p.i + 1)]
+        return []
 
     def _action_category(self, verb: "Token", term: str) -> str | None:
         """The category of an action done to a person, or None (done to a thing, or to oneself)."""
@@ -730,3 +773,43 @@ def _negated_judgement(head: "Token") -> bool:
     if any(c.dep_ == "neg" for c in head.children):
         return True
     return head.dep_ in ("acomp", "xcomp") and any(c.dep_ == "neg" for c in head.head.children)
+
+
+def _partner_of(t: "Token") -> bool:
+    """"her partner", "his ex", "her boyfriend": someone's intimate partner, named by a pronoun."""
+    if t.lower_ not in PARTNERS and t.lemma_.lower() not in PARTNERS:
+        return False
+    return any(c.dep_ == "poss" and c.lower_ in ("her", "his") for c in t.children)
+
+
+def _age(t: "Token") -> int | None:
+    """A person's age written as a number: "Jade, 14,", "aged 24", "who is 22", "a 24-year-old"
+    (not a time, a sum, a count of days or a date)."""
+    if not t.text.isdigit() or len(t.text) > 2:
+        return None
+    doc, i = t.doc, t.i
+    value = int(t.text)
+    if not 10 <= value <= 70:
+        return None
+    before = doc[i - 1].lower_ if i > 0 else ""
+    after = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    if after == "-" and i + 2 < len(doc) and doc[i + 2].lower_ in ("year", "yr", "years"):
+        return value  # "24-year-old"
+    if before in ("£", "$", "€", "/", ":", "-", "of", "on", "at") or after in NOT_AGE_AFTER:
+        return None
+    if t.ent_type_ in ("MONEY", "TIME", "PERCENT", "QUANTITY", "ORDINAL"):
+        return None
+    return value
+
+
+def _age_gap_triggers(doc) -> list[int]:  # noqa: ANN001
+    """Tokens naming a boyfriend or girlfriend with a number close by: the sentences the age-gap
+    reading needs parsed (the surface forms only, before any parse)."""
+    lowers, _, _ = _surface(doc)
+    out = []
+    for i, w in enumerate(lowers):
+        if w in AGE_GAP_PARTNERS:
+            window = lowers[max(0, i - AGE_WINDOW): i + AGE_WINDOW]
+            if any(x.isdigit() and len(x) == 2 for x in window):
+                out.append(i)
+    return out

@@ -85,12 +85,10 @@ AFFIRMED_CASES = [
     # -- messy case notes -------------------------------------------------------------------
     case("mum had a black eye and said her partner had pushed her into the door", "domestic_abuse"),
     case("mum said her ex had strangled her last week, children in the next room", "domestic_abuse"),
-    case("Jade, 14, has a boyfriend who is 22 and picks her up from school", "exploitation",
-         "missed before this branch's changes"),
+    case("Jade, 14, has a boyfriend who is 22 and picks her up from school", "exploitation"),
     case("yp (15) has an older bf aged 24 who buys her alcohol and cigarettes", "exploitation"),
     case("dad calls her a waste of space and says he wishes she was never born", "emotional_abuse"),
-    case("mum told him he would be put in care if he didn't behave", "emotional_abuse",
-         "missed before this branch's changes"),
+    case("mum told him he would be put in care if he didn't behave", "emotional_abuse"),
     case("SW visit - no food in the fridge, kids in dirty clothes, nappy not changed all day", "neglect"),
     case("Kai c/o dad hitting him with the tv remote", "physical_abuse"),
     case("amira said her uncle touches her private parts when mum is at work", "sexual_abuse"),
@@ -124,8 +122,7 @@ AFFIRMED_CASES = [
     case("mum's ex turned up at the house and smashed the windows, she is terrified of him", "domestic_abuse",
          "missed before this branch's changes"),
     case("Nadia, 13, has been seen getting into cars with older men near the takeaway", "exploitation"),
-    case("Oliver's dad shouts that he is useless and thick", "emotional_abuse",
-         "missed before this branch's changes"),
+    case("Oliver's dad shouts that he is useless and thick", "emotional_abuse"),
 ]
 
 
@@ -217,6 +214,9 @@ AFFIRMED_CASES += [
     case("She was punched by her ex-boyfriend outside the school gates.", "domestic_abuse"),
     case("Mum's partner hit the baby across the face.", "physical_abuse"),
     case("The judge found that B was shaken by F.", "physical_abuse"),
+    case("Danielle had bruises on her arms and said her ex had grabbed her.", "domestic_abuse"),
+    case("Kayla (13) is seeing a boyfriend who is 19 and has been staying at his flat.", "exploitation"),
+    case("dad told her she'd be sent away to her nan's for good if she kept crying", "emotional_abuse"),
 ]
 NOT_AFFIRMED_CASES += [
     case("A: Safety planning for self-harm will be covered in next week's training.", HYPOTHETICAL),
@@ -224,6 +224,10 @@ NOT_AFFIRMED_CASES += [
     case("F withdrew the allegation that M had assaulted him.", NEGATED),
     case("I do not accept that the mother hit C.", NEGATED),
     case("The evidence does not establish that A was sexually abused.", NEGATED),
+    case("No marks or bruises seen on mum, who says her partner has never hurt her.", NEGATED),
+    case("Mum, 34, has a new boyfriend who is 38.", EVERYDAY),
+    case("Chloe (16) has a boyfriend aged 17 from her college.", EVERYDAY),
+    case("Mum's boyfriend, 25, moved in on 14 March.", EVERYDAY),
 ]
 
 
