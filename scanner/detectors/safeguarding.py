@@ -235,7 +235,7 @@ class SafeguardingDetector:
         everyday = self.everyday.spans(sent)
         matches = [m for m in matches if not any(s <= m.start and m.end <= e for s, e, _ in everyday)
                    and not any(s <= m.start < e for s, e, _ in everyday if e - s > m.end - m.start)]
-        matches = _longest(matches)
+        matches = [m for m in _longest(matches) if not _names_practice(sent.doc, m)]
         terms = _term_tokens(matches)
         out = []
         for m in matches:
@@ -251,8 +251,8 @@ class SafeguardingDetector:
             return []
         if not any(_partner_of(t) for t in sent):
             return []
-        return [Match(Entry(DOMESTIC, m.entry.term, m.entry.severity), m.start, m.end)
-                for m in matches if m.entry.key == PHYSICAL and m.entry.term in self.injury_terms]
+        return [Match(Entry(DOMESTIC, m.entry.term, m.entry.severity), m.start, m.end) for m in matches
+                if (m.entry.key == PHYSICAL and m.entry.term in self.injury_terms) or m.entry.term in FEAR]
 
     def _age_gap(self, sent: "Span") -> list[Match]:
         """"Jade, 14, has a boyfriend who is 22", "a 24-year-old 'boyfriend' who gives her vapes":
@@ -284,9 +284,8 @@ class SafeguardingDetector:
         victims = self._victims(verb)
         if not victims:
             return None
-        # the one who did it ("beaten by her mother") is not whom it was done to; an intimate
-        # partner who did it ("battered by mum's boyfriend") still marks violence in the home
-        done_to = [v for v in victims if not (v.dep_ == "pobj" and v.head.dep_ == "agent") or v.lower_ in PARTNERS]
+        # the one who did it ("beaten by her mother", "battered by mum's boyfriend") is not whom it was done to
+        done_to = [v for v in victims if not (v.dep_ == "pobj" and v.head.dep_ == "agent")]
         candidates = list(self.action_categories[term])
         for name in candidates:
             if name in self.victims and any(v is not verb and v.lower_ in self.victims[name] for v in done_to):
@@ -407,6 +406,8 @@ class SafeguardingDetector:
                 return HYPOTHETICAL, f"an instruction: '{sent.root.text}', no particular person"
             if _general_rule(sent, m):
                 return HYPOTHETICAL, "a general rule ('when …', in the present tense), no particular person"
+            if _definition(sent, m):
+                return HYPOTHETICAL, "a definition ('X is a …'), no particular person"
             gen = [g for g in self.generic.spans(sent) if not _definite(sent.doc, g[0]) and _generic_role(sent.doc[g[1] - 1])]
             if gen:
                 return HYPOTHETICAL, f"about people in general: '{gen[0][2]}'"
@@ -776,7 +777,8 @@ def _negated_judgement(head: "Token") -> bool:
 
 
 def _partner_of(t: "Token") -> bool:
-    """"her partner", "his ex", "her boyfriend": someone's intimate partner, named by a pronoun."""
+    """"her partner", "his ex": the intimate partner of the one the sentence is about ("mum's
+    boyfriend" may be the one who hurt the child: child abuse, not abuse of a partner)."""
     if t.lower_ not in PARTNERS and t.lemma_.lower() not in PARTNERS:
         return False
     return any(c.dep_ == "poss" and c.lower_ in ("her", "his") for c in t.children)
@@ -813,3 +815,46 @@ def _age_gap_triggers(doc) -> list[int]:  # noqa: ANN001
             if any(x.isdigit() and len(x) == 2 for x in window):
                 out.append(i)
     return out
+
+
+# Words that tie a sentence to one family or case: "a factor in the family's difficulties",
+# "a feature of this case". A definition has none.
+PARTICULAR = frozenset({"this", "these", "his", "her", "their", "my", "our", "its", "'s", "’s"})
+
+
+def _definition(sent: "Span", m: Match) -> bool:
+    """"Forced marriage is a marriage entered into without …", "Parental substance misuse is a
+    common factor in serious case reviews", "Domestic abuse is any incident or pattern of
+    incidents …": the concern, named in general (no article), is the subject of a present-tense
+    'is' whose complement is a noun said of every case ("a …", "any …", a bare plural). Not "Domestic
+    abuse is ongoing" (an adjective: a state of things) nor "… a feature of this case"."""
+    root = sent.root
+    if root.lemma_.lower() != "be" or root.tag_ not in PRESENT:
+        return False
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    attr = next((c for c in root.children if c.dep_ == "attr"), None)
+    if subject is None or attr is None or attr.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if m.start not in {t.i for t in subject.subtree} or any(c.dep_ in ("det", "poss") for c in subject.children):
+        return False
+    dets = [c.lower_ for c in attr.children if c.dep_ == "det"]
+    if not (dets and dets[0] in ("a", "an", "any")) and not (not dets and attr.tag_ == "NNS"):
+        return False
+    return not any(t.lower_ in PARTICULAR and t.dep_ in ("det", "poss", "case") for t in sent)
+
+
+# Things an organisation has about a concern: "the neglect strategy", "our cannabis policy", "the
+# CSE toolkit", "domestic abuse training". The concern word only names what they are about.
+PRACTICE_NOUNS = frozenset({"strategy", "policy", "procedure", "protocol", "training", "toolkit", "pathway", "guidance",
+                            "course", "module", "awareness", "framework", "workshop", "conference", "campaign",
+                            "leaflet", "poster", "lead", "champion", "subgroup", "e-learning", "curriculum",
+                            "lesson", "audit", "newsletter", "briefing", "webinar", "charter", "strategies",
+                            "policies", "procedures", "protocols"})
+
+
+def _names_practice(doc, m: Match) -> bool:  # noqa: ANN001
+    """Is the term only the modifier of such a thing ("reviews its neglect strategy")?"""
+    top = next((doc[i] for i in range(m.start, m.end) if not (m.start <= doc[i].head.i < m.end)), None)
+    if top is None or top.dep_ not in ("compound", "amod", "nmod"):
+        return False
+    return top.head.lower_ in PRACTICE_NOUNS or top.head.lemma_.lower() in PRACTICE_NOUNS
