@@ -53,7 +53,9 @@ NEGATING_VERBS = frozenset({"deny", "refute", "dispute", "rule", "reject", "dism
 # A court's or a practitioner's judgement: negated, it denies the clause it governs ("I am not
 # satisfied that M was abused", "I do not find that F hit A", "the evidence does not establish …").
 JUDGING = frozenset({"find", "satisfied", "satisfy", "persuade", "persuaded", "establish", "prove", "accept",
-                     "conclude", "believe", "think", "consider", "show", "demonstrate", "sure"})
+                     "conclude", "believe", "think", "consider", "show", "demonstrate", "sure",
+                     # and a witness's perception: "she had never seen the father hit the children"
+                     "see", "witness", "hear", "notice", "observe"})
 # Findings sought or reports made that a party gives up: "the local authority no longer seeks a
 # finding that …", "does not pursue the allegation that …", "withdrew the allegation that …".
 ABANDONING = frozenset({"withdraw", "reject", "dismiss", "drop", "abandon", "retract"})
@@ -395,6 +397,8 @@ class SafeguardingDetector:
             return HYPOTHETICAL, "a question"
         if self._conditional(sent, m):
             return HYPOTHETICAL, "in a condition"
+        if _conditional_consequence(sent.doc, m):
+            return HYPOTHETICAL, "the consequence of a condition ('if …, … will …')"
         if _asked_about(sent.doc, m):
             return HYPOTHETICAL, "the topic of a question"
         specific = self._specific(sent, terms)
@@ -858,3 +862,29 @@ def _names_practice(doc, m: Match) -> bool:  # noqa: ANN001
     if top is None or top.dep_ not in ("compound", "amod", "nmod"):
         return False
     return top.head.lower_ in PRACTICE_NOUNS or top.head.lemma_.lower() in PRACTICE_NOUNS
+
+
+MODALS = frozenset({"will", "would", "could", "might", "may", "'ll", "'d", "wo", "shall"})
+
+
+def _conditional_consequence(doc, m: Match) -> bool:  # noqa: ANN001
+    """"If the mother resumes drinking, the children will be at risk of neglect": the term sits in
+    a clause that only says what would follow from a condition (a modal verb and an 'if'/'unless'
+    clause of its own). Not a threat ("he would hit her if she told"): there the clause's verb is
+    the harm itself, and a harm threatened is affirmed."""
+    inside = range(m.start, m.end)
+    t = next((doc[i] for i in inside if not (m.start <= doc[i].head.i < m.end)), doc[m.start])
+    for _ in range(8):
+        if t.pos_ in ("VERB", "AUX") and (t.dep_ in CLAUSE_DEPS or t.head.i == t.i):
+            break
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    else:
+        return False
+    if t.i in inside or _threat(t):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in MODALS for c in t.children):
+        return False
+    return any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
+               for c in t.children)

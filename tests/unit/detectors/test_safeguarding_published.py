@@ -220,6 +220,10 @@ AFFIRMED_CASES += [
     case("Sam has been posting on incel forums about hurting women.", "radicalisation"),
     case("Leanne says she is terrified of her ex, who has threatened to find her.", "domestic_abuse"),
     case("Jay was beaten by his mother with a hairbrush.", "physical_abuse"),
+    case("Child D's death was the result of injuries inflicted by her stepfather.", "physical_abuse"),
+    case("At the time of his death the child had been subjected to a campaign of cruelty.", "physical_abuse"),
+    case("Dad said he would hit her if she told anyone.", "physical_abuse"),
+    case("Mum saw dad hit Kyle with a shoe.", "physical_abuse"),
 ]
 NOT_AFFIRMED_CASES += [
     case("A: Safety planning for self-harm will be covered in next week's training.", HYPOTHETICAL),
@@ -236,6 +240,10 @@ NOT_AFFIRMED_CASES += [
     case("Child criminal exploitation is a form of abuse in which children are coerced into crime.", HYPOTHETICAL),
     case("All staff completed domestic abuse training last term.", PRACTICE),
     case("The cannabis policy was updated in September.", PRACTICE),
+    case("The mother's evidence was that she had never seen the father hit the children.", NEGATED),
+    case("If the mother resumes drinking, the children will be at risk of neglect.", HYPOTHETICAL),
+    case("Unless the father engages with the programme, the children would remain at risk of domestic abuse.",
+         HYPOTHETICAL),
 ]
 
 
