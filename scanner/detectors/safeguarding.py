@@ -384,6 +384,8 @@ class SafeguardingDetector:
                 return True
             if t.tag_ == "NNS" and t.lower_ in self.people and _definite(sent.doc, t.i):
                 return True
+            if t.lower_ in FAMILY_ROLES and _definite(sent.doc, t.i):
+                return True  # "the mother", "the father's partner": judgments and reviews name parents so
         return False
 
     def _plural_word(self, t: "Token") -> bool:
@@ -452,6 +454,8 @@ class SafeguardingDetector:
         """Negation read from the parse first, then negation phrases next to the term, then a
         report of the concern that was disproved."""
         doc = sent.doc
+        if _presupposed(doc, m):
+            return None
         why = self._negated_in_parse(doc, m)
         if why:
             return why
@@ -509,6 +513,10 @@ class SafeguardingDetector:
         return any(doc[i].lower_ in self.terminators or doc[i].text in (",", ";", ":", "(", ")") for i in range(start, end))
 
 
+# Family members a judgment or review calls by their role: "the mother", "the father". Not "the
+# child" or "the parent", which guidance uses for any child or parent.
+FAMILY_ROLES = frozenset({"mother", "father", "stepfather", "stepmother", "stepdad", "stepmum", "grandmother",
+                          "grandfather", "uncle", "aunt"})
 DEFINITE = frozenset({"the", "these", "those", "both", "her", "his", "their", "my", "our", "your", "'s", "’s", "two", "three", "four"})
 
 
@@ -888,3 +896,43 @@ def _conditional_consequence(doc, m: Match) -> bool:  # noqa: ANN001
         return False
     return any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
                for c in t.children)
+
+
+# Verbs and adjectives that take for granted what they are about: not recognising, sharing or
+# recording "the neglect" says the neglect was there ("Professionals did not recognise the signs of
+# neglect", "the GP was not aware of the mother's drug use", "did not share the disclosure").
+FACTIVE = frozenset({"recognise", "recognize", "realise", "realize", "know", "aware", "share", "record", "identify",
+                     "notice", "acknowledge", "address", "explore", "escalate", "report", "disclose", "consider",
+                     "understand", "appreciate", "pass", "act", "follow", "challenge", "question", "tackle"})
+# Nouns that do not take the concern for granted: "did not consider the risk of sexual abuse".
+OPEN_NOUNS = frozenset({"risk", "possibility", "likelihood", "potential", "question", "prospect", "chance", "danger",
+                        "vulnerability", "suggestion", "evidence"})
+THE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _presupposed(doc, m: Match) -> bool:  # noqa: ANN001
+    """Is the term, in a definite noun phrase ("the signs of neglect", "her drug use"), the object of a
+    negated factive verb? Then the negation is about what someone did with it, and the concern
+    stands. "any"/"no" take nothing for granted ("did not disclose any abuse")."""
+    inside = range(m.start, m.end)
+    t = next((doc[i] for i in inside if not (m.start <= doc[i].head.i < m.end) or doc[i].head.i == i), doc[m.start])
+    definite = False
+    for _ in range(8):
+        if t.pos_ in ("NOUN", "PROPN"):
+            dets = {c.lower_ for c in t.children if c.dep_ in ("det", "poss")}
+            if dets & {"any", "no", "a", "an"} or t.lemma_.lower() in OPEN_NOUNS:
+                return False
+            if dets & THE or any(c.dep_ == "poss" for c in t.children):
+                definite = True
+        elif t.pos_ in ("VERB", "AUX", "ADJ"):
+            factive = t.lemma_.lower() in FACTIVE or any(c.dep_ == "acomp" and c.lemma_.lower() in FACTIVE for c in t.children)
+            if t.i not in inside and any(c.dep_ == "neg" for c in t.children):
+                return definite and factive
+            if t.pos_ == "ADJ" and t.lemma_.lower() in FACTIVE and t.dep_ == "acomp":
+                pass  # "not aware of": the negation sits on the copula above
+            elif t.pos_ in ("VERB", "AUX"):
+                return False
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False

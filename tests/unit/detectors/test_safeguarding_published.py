@@ -224,6 +224,10 @@ AFFIRMED_CASES += [
     case("At the time of his death the child had been subjected to a campaign of cruelty.", "physical_abuse"),
     case("Dad said he would hit her if she told anyone.", "physical_abuse"),
     case("Mum saw dad hit Kyle with a shoe.", "physical_abuse"),
+    # a negated factive verb takes its definite object for granted: the concern stands
+    case("The GP was not aware of the mother's drug use.", "substance_misuse"),
+    case("Agencies did not share information about the father's history of domestic abuse.", "domestic_abuse"),
+    case("The school did not pass on Leah's disclosure of sexual abuse to children's social care.", "sexual_abuse"),
 ]
 NOT_AFFIRMED_CASES += [
     case("A: Safety planning for self-harm will be covered in next week's training.", HYPOTHETICAL),
@@ -243,7 +247,8 @@ NOT_AFFIRMED_CASES += [
     case("The mother's evidence was that she had never seen the father hit the children.", NEGATED),
     case("If the mother resumes drinking, the children will be at risk of neglect.", HYPOTHETICAL),
     case("Unless the father engages with the programme, the children would remain at risk of domestic abuse.",
-         HYPOTHETICAL),
+         HYPOTHETICAL),    case("The social worker was not aware of any drug use in the home.", NEGATED),
+    case("The strategy discussion did not consider the risk of sexual abuse.", HYPOTHETICAL),
 ]
 
 
