@@ -78,6 +78,7 @@ SOUGHT_NOUNS = REPORT_NOUNS | {"finding", "account", "case", "assertion", "conte
 # The verbs that put a concern as the topic of a question: "I asked about self-harm".
 ASKING_VERBS = frozenset({"ask", "enquire", "inquire", "question"})
 THREAT_VERBS = frozenset({"threaten", "warn", "blackmail"})
+SAYING = frozenset({"say", "tell", "shout", "scream", "yell", "text", "message", "write"})
 # What a threat against a child does to them when it is abuse: put into care, sent away, thrown out,
 # locked in, hurt. A school threatening to exclude, a landlord to evict, are not.
 THREATENED_HARM = frozenset({"put", "send", "throw", "kick", "lock", "leave", "abandon", "give", "take", "hurt",
@@ -654,7 +655,14 @@ def _narrated(t: "Token") -> bool:
 def _threat(clause: "Token") -> bool:
     """"threatened to disown her if she refused the marriage": the condition is part of a threat
     that was made, which is the concern itself."""
-    return any(a.lemma_.lower() in THREAT_VERBS for a in clause.ancestors)
+    if any(a.lemma_.lower() in THREAT_VERBS for a in clause.ancestors):
+        return True
+    # a threat reported as what someone would do: "said her father would kill her if she brought
+    # shame on the family", "told him he'd be thrown out if …"
+    harm = clause.head
+    return (clause.dep_ == "advcl" and harm.lemma_.lower() in THREATENED_HARM
+            and any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'d", "'ll") for c in harm.children)
+            and harm.dep_ == "ccomp" and harm.head.lemma_.lower() in SAYING)
 
 
 def _instruction(sent: "Span") -> bool:

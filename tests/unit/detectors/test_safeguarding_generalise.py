@@ -135,8 +135,7 @@ AFFIRMED_CASES = [
          "no forced-marriage term; 'married to a man' alone is everyday"),
     case("Priya's family have arranged for her to marry her cousin in India next year", "forced_marriage"),
     case("Police obtained a Forced Marriage Protection Order for Shazia.", "forced_marriage"),
-    case("Sadia said her father would kill her if she brought shame on the family", "forced_marriage",
-         "a reported threat with 'would … if' reads as a condition (only 'threaten'/'warn' keep it affirmed)"),
+    case("Sadia said her father would kill her if she brought shame on the family", "forced_marriage"),
     case("Zainab's passport has been taken by her parents", "forced_marriage"),
     # online harm
     case("Mia was asked for nudes by a boy on Snapchat who she thought was 15", "online_harm"),

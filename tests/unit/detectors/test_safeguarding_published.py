@@ -224,6 +224,7 @@ AFFIRMED_CASES += [
     case("At the time of his death the child had been subjected to a campaign of cruelty.", "physical_abuse"),
     case("Dad said he would hit her if she told anyone.", "physical_abuse"),
     case("Mum saw dad hit Kyle with a shoe.", "physical_abuse"),
+    case("Nasreen said her brother would kill her if she brought dishonour on the family.", "forced_marriage"),
     # a negated factive verb takes its definite object for granted: the concern stands
     case("The GP was not aware of the mother's drug use.", "substance_misuse"),
     case("Agencies did not share information about the father's history of domestic abuse.", "domestic_abuse"),
@@ -249,6 +250,7 @@ NOT_AFFIRMED_CASES += [
     case("Unless the father engages with the programme, the children would remain at risk of domestic abuse.",
          HYPOTHETICAL),    case("The social worker was not aware of any drug use in the home.", NEGATED),
     case("The strategy discussion did not consider the risk of sexual abuse.", HYPOTHETICAL),
+    case("Mum said the children would be at risk of neglect if she relapsed.", HYPOTHETICAL),
 ]
 
 
