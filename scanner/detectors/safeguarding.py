@@ -66,7 +66,7 @@ PARTNERS = frozenset({"partner", "boyfriend", "girlfriend", "husband", "wife", "
 FEAR = frozenset({"scare", "scared", "frighten", "frightened", "terrify", "terrified", "afraid", "petrify"})
 # Nouns whose content a "no" denies: "no evidence that she was hit", "found no signs of neglect".
 EVIDENCE_NOUNS = frozenset({"evidence", "sign", "indication", "suggestion", "concern", "report", "record", "history",
-                            "indicator", "information", "disclosure", "mention", "reason", "trace"})
+                            "indicator", "information", "disclosure", "mention", "reason", "trace", "incident", "episode"})
 # Verbs between such a noun and its content: "no evidence to suggest that …", "nothing to indicate …".
 EVIDENTIAL_VERBS = frozenset({"suggest", "indicate", "show", "support", "say", "confirm"})
 # Words that deny a whole noun phrase: "nobody has touched her", "neither parent uses drugs".

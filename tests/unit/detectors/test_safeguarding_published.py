@@ -225,6 +225,11 @@ AFFIRMED_CASES += [
     case("Dad said he would hit her if she told anyone.", "physical_abuse"),
     case("Mum saw dad hit Kyle with a shoe.", "physical_abuse"),
     case("Nasreen said her brother would kill her if she brought dishonour on the family.", "forced_marriage"),
+    # case-note shorthand
+    case("yp has been going missing at wkends", "missing_from_home"),
+    case("Kai keeps going missing from his placement", "missing_from_home"),
+    case("dad has a hx of DV with prev partners", "domestic_abuse"),
+    case("mum reports she is fleeing DV", "domestic_abuse"),
     # a negated factive verb takes its definite object for granted: the concern stands
     case("The GP was not aware of the mother's drug use.", "substance_misuse"),
     case("Agencies did not share information about the father's history of domestic abuse.", "domestic_abuse"),
@@ -251,6 +256,9 @@ NOT_AFFIRMED_CASES += [
          HYPOTHETICAL),    case("The social worker was not aware of any drug use in the home.", NEGATED),
     case("The strategy discussion did not consider the risk of sexual abuse.", HYPOTHETICAL),
     case("Mum said the children would be at risk of neglect if she relapsed.", HYPOTHETICAL),
+    case("Nil evidence of self harm on obs", NEGATED),
+    case("mum denies any dv", NEGATED),
+    case("There have been no incidents of Esi going missing from placement.", NEGATED),
 ]
 
 
