@@ -88,7 +88,11 @@ QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "``", "''"})
 # condition only when they open an adverbial clause ("where neglect is suspected, use …").
 ADVERBIAL_ONLY = frozenset({"where"})
 ORDER = {AFFIRMED: 0, NEGATED: 1, HYPOTHETICAL: 2}
-PHYSICAL, DOMESTIC, EXPLOITATION = "physical_abuse", "domestic_abuse", "exploitation"
+PHYSICAL, DOMESTIC, EXPLOITATION, FGM = "physical_abuse", "domestic_abuse", "exploitation", "fgm"
+# What surrounds a girl being "cut" when it is FGM: travel, the summer holidays, a ceremony.
+FGM_CONTEXT = frozenset({"abroad", "summer", "holiday", "holidays", "visit", "trip", "ceremony", "procedure",
+                         "overseas", "country", "celebration", "initiation"})
+BE_FORMS = frozenset({"be", "been", "being", "was", "were", "is", "get", "got", "getting", "gets"})
 # A child's partner who is an adult: the words, the adult age, the gap in years that makes it a concern.
 AGE_GAP_PARTNERS = frozenset({"boyfriend", "girlfriend", "bf", "gf", "boyfriends", "girlfriends"})
 ADULT, AGE_GAP, AGE_WINDOW = 18, 4, 12
@@ -182,7 +186,7 @@ class SafeguardingDetector:
         cache = chunk.doc.user_data
         if TRIGGERS not in cache:
             cache[TRIGGERS] = sorted(set(self.terms.triggers(chunk.doc)) | set(self.actions.triggers(chunk.doc))
-                                     | set(_age_gap_triggers(chunk.doc)))
+                                     | set(_age_gap_triggers(chunk.doc)) | set(_cut_triggers(chunk.doc)))
         return cache[TRIGGERS]
 
     def detect(self, chunk: Chunk) -> list[Finding]:
@@ -232,6 +236,7 @@ class SafeguardingDetector:
                 severity = self.action_categories[m.entry.term][category]
                 matches.append(Match(Entry(category, m.entry.term, severity), base + m.start, base + m.end))
         matches += self._age_gap(sent)
+        matches += self._be_cut(sent)
         if not matches:
             return []
         matches += self._partner_injury(sent, matches)
@@ -276,6 +281,31 @@ class SafeguardingDetector:
             quoted = 0 < p.i < len(doc) - 1 and doc[p.i - 1].text in QUOTES and doc[p.i + 1].text in QUOTES
             if any(max(adults) - c >= AGE_GAP for c in children) or quoted:
                 return [Match(Entry(EXPLOITATION, "age gap: " + p.text, "high"), p.i, p.i + 1)]
+        return []
+
+    def _be_cut(self, sent: "Span") -> list[Match]:
+        """"she was 'cut' during a visit to her grandmother abroad", "worried she will be cut when
+        they go to India in the summer": a girl who is (to be) "cut", with no instrument and no part
+        of the body named, where the sentence speaks of a trip abroad, the summer holidays, a
+        ceremony or a procedure, or puts "cut" in quotes: the word communities use for FGM (UK
+        multi-agency FGM guidance), not an accident."""
+        if FGM not in self.labels:
+            return []
+        for t in sent:
+            if t.lower_ != "cut" or not any(c.dep_ == "auxpass" for c in t.children):
+                continue
+            subject = next((c for c in t.children if c.dep_ == "nsubjpass"), None)
+            if subject is None or not self._person(subject):
+                continue
+            if any(c.dep_ in ("agent", "dobj", "prt") or (c.dep_ == "prep" and c.lower_ in ("from", "off", "out"))
+                   for c in t.children):
+                continue  # "cut by glass", "cut off", "cut from the team"
+            if any(c.dep_ == "prep" and any(g.lower_ in self.body_parts for g in c.subtree) for c in t.children):
+                continue  # "cut on the hand"
+            doc = sent.doc
+            quoted = 0 < t.i < len(doc) - 1 and doc[t.i - 1].text in QUOTES and doc[t.i + 1].text in QUOTES
+            if quoted or _fgm_context(sent):
+                return [Match(Entry(FGM, "be cut", "high"), t.i, t.i + 1)]
         return []
 
     def _action_category(self, verb: "Token", term: str) -> str | None:
@@ -944,3 +974,24 @@ def _presupposed(doc, m: Match) -> bool:  # noqa: ANN001
             return False
         t = t.head
     return False
+
+
+def _fgm_context(sent: "Span") -> bool:
+    return any(t.lower_ in FGM_CONTEXT or t.ent_type_ == "GPE" for t in sent)
+
+
+def _cut_triggers(doc) -> list[int]:  # noqa: ANN001
+    """A passive "cut" ("was cut", "be 'cut'") with travel, holiday or ceremony words, or a
+    country, near it: the sentences the FGM reading needs parsed."""
+    lowers, _, _ = _surface(doc)
+    out = []
+    for i, w in enumerate(lowers):
+        if w != "cut" or i == 0:
+            continue
+        before = lowers[i - 2] if lowers[i - 1] in QUOTES and i > 1 else lowers[i - 1]
+        if before not in BE_FORMS:
+            continue
+        lo, hi = max(0, i - AGE_WINDOW - 4), i + AGE_WINDOW + 4
+        if any(x in FGM_CONTEXT for x in lowers[lo:hi]) or any(doc[k].ent_type_ == "GPE" for k in range(lo, min(hi, len(doc)))):
+            out.append(i)
+    return out

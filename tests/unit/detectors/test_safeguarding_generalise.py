@@ -125,8 +125,7 @@ AFFIRMED_CASES = [
     case("Connor was found watching beheading videos on his phone", "radicalisation"),
     case("Teacher concerned about Alfie's increasingly extreme views on Muslims", "radicalisation"),
     # FGM
-    case("Amina's mum said they are going to Sudan in the summer for her to be cut", "fgm",
-         "'be cut' means FGM only by context (a trip abroad, the summer)"),
+    case("Amina's mum said they are going to Sudan in the summer for her to be cut", "fgm"),
     case("GP identified that Hawa had undergone FGM type 3", "fgm"),
     case("Fatou told staff that her older sister had the special procedure and now it is her turn", "fgm"),
     case("Mum disclosed she had FGM as a child.", "fgm"),

@@ -98,8 +98,7 @@ AFFIRMED_CASES = [
     case("Liam found with £600 cash and 2 phones, believed to be running drugs", "exploitation"),
     case("Ibrahim is watching beheading videos and talking about joining IS", "radicalisation"),
     case("mum admits smoking cannabis daily, house smelt strongly of weed", "substance_misuse"),
-    case("Priya worried she will be cut when they go to India in the summer", "fgm",
-         "'cut' alone is everyday; FGM told only as 'be cut' on a trip abroad is not modelled"),
+    case("Priya worried she will be cut when they go to India in the summer", "fgm"),
     case("Sana said her parents are arranging her marriage and she doesn't want to go", "forced_marriage",
          "an arranged marriage the child refuses: the refusal is in another clause"),
     case("someone shared a nude of Mia round year 10 on snapchat", "online_harm"),
@@ -259,6 +258,12 @@ NOT_AFFIRMED_CASES += [
     case("Nil evidence of self harm on obs", NEGATED),
     case("mum denies any dv", NEGATED),
     case("There have been no incidents of Esi going missing from placement.", NEGATED),
+    # "cut" that is not FGM, though a trip or a country is near
+    case("Ella was cut by broken glass on holiday in Spain.", EVERYDAY),
+    case("Jay was cut from the team after the trip to Leeds.", EVERYDAY),
+    case("Her hair was cut short for the holiday.", EVERYDAY),
+    case("She got cut on the hand during the school trip.", EVERYDAY),
+    case("There is no indication that Halima will be cut when she visits Somalia.", NEGATED),
 ]
 
 
