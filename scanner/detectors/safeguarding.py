@@ -88,7 +88,7 @@ QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "``", "''"})
 # condition only when they open an adverbial clause ("where neglect is suspected, use …").
 ADVERBIAL_ONLY = frozenset({"where"})
 ORDER = {AFFIRMED: 0, NEGATED: 1, HYPOTHETICAL: 2}
-PHYSICAL, DOMESTIC, EXPLOITATION, FGM = "physical_abuse", "domestic_abuse", "exploitation", "fgm"
+PHYSICAL, DOMESTIC, EXPLOITATION, FGM, FORCED = "physical_abuse", "domestic_abuse", "exploitation", "fgm", "forced_marriage"
 # What surrounds a girl being "cut" when it is FGM: travel, the summer holidays, a ceremony.
 FGM_CONTEXT = frozenset({"abroad", "summer", "holiday", "holidays", "visit", "trip", "ceremony", "procedure",
                          "overseas", "country", "celebration", "initiation"})
@@ -186,7 +186,8 @@ class SafeguardingDetector:
         cache = chunk.doc.user_data
         if TRIGGERS not in cache:
             cache[TRIGGERS] = sorted(set(self.terms.triggers(chunk.doc)) | set(self.actions.triggers(chunk.doc))
-                                     | set(_age_gap_triggers(chunk.doc)) | set(_cut_triggers(chunk.doc)))
+                                     | set(_age_gap_triggers(chunk.doc)) | set(_cut_triggers(chunk.doc))
+                                     | set(_married_triggers(chunk.doc)))
         return cache[TRIGGERS]
 
     def detect(self, chunk: Chunk) -> list[Finding]:
@@ -237,6 +238,7 @@ class SafeguardingDetector:
                 matches.append(Match(Entry(category, m.entry.term, severity), base + m.start, base + m.end))
         matches += self._age_gap(sent)
         matches += self._be_cut(sent)
+        matches += self._child_marriage(sent)
         if not matches:
             return []
         matches += self._partner_injury(sent, matches)
@@ -306,6 +308,25 @@ class SafeguardingDetector:
             quoted = 0 < t.i < len(doc) - 1 and doc[t.i - 1].text in QUOTES and doc[t.i + 1].text in QUOTES
             if quoted or _fgm_context(sent):
                 return [Match(Entry(FGM, "be cut", "high"), t.i, t.i + 1)]
+        return []
+
+    def _child_marriage(self, sent: "Span") -> list[Match]:
+        """"was married at 16 overseas", "will be taken to Bangladesh and married": a child married
+        (any marriage under 18 is unlawful in England and Wales since 2023) or taken or sent abroad
+        to be married is forced marriage in UK guidance, whatever words the note uses."""
+        if FORCED not in self.labels:
+            return []
+        for t in sent:
+            if t.lemma_.lower() != "marry" and t.lower_ != "married":
+                continue
+            # "married at 16", "married aged 15"
+            ages = [int(g.text) for c in t.children if c.dep_ == "prep" and c.lower_ in ("at", "aged")
+                    for g in c.children if g.dep_ == "pobj" and g.text.isdigit() and len(g.text) == 2]
+            under_age = any(10 <= a < ADULT for a in ages)
+            sent_abroad = (t.dep_ == "conj" and t.head.lemma_.lower() in ("take", "send")
+                           and any(x.ent_type_ == "GPE" or x.lower_ in ("abroad", "overseas") for x in t.head.subtree))
+            if under_age or sent_abroad:
+                return [Match(Entry(FORCED, "child marriage", "high"), t.i, t.i + 1)]
         return []
 
     def _action_category(self, verb: "Token", term: str) -> str | None:
@@ -994,4 +1015,17 @@ def _cut_triggers(doc) -> list[int]:  # noqa: ANN001
         lo, hi = max(0, i - AGE_WINDOW - 4), i + AGE_WINDOW + 4
         if any(x in FGM_CONTEXT for x in lowers[lo:hi]) or any(doc[k].ent_type_ == "GPE" for k in range(lo, min(hi, len(doc)))):
             out.append(i)
+    return out
+
+
+def _married_triggers(doc) -> list[int]:  # noqa: ANN001
+    """"married" with a two-digit number or "taken"/"sent" near it: the sentences the child-marriage
+    reading needs parsed."""
+    lowers, _, _ = _surface(doc)
+    out = []
+    for i, w in enumerate(lowers):
+        if w in ("married", "marry"):
+            window = lowers[max(0, i - AGE_WINDOW): i + AGE_WINDOW]
+            if any((x.isdigit() and len(x) == 2) or x in ("taken", "sent") for x in window):
+                out.append(i)
     return out

@@ -130,8 +130,7 @@ AFFIRMED_CASES = [
     case("Fatou told staff that her older sister had the special procedure and now it is her turn", "fgm"),
     case("Mum disclosed she had FGM as a child.", "fgm"),
     # forced marriage
-    case("Aisha is worried she will be taken to Bangladesh and married to a man she has never met", "forced_marriage",
-         "no forced-marriage term; 'married to a man' alone is everyday"),
+    case("Aisha is worried she will be taken to Bangladesh and married to a man she has never met", "forced_marriage"),
     case("Priya's family have arranged for her to marry her cousin in India next year", "forced_marriage"),
     case("Police obtained a Forced Marriage Protection Order for Shazia.", "forced_marriage"),
     case("Sadia said her father would kill her if she brought shame on the family", "forced_marriage"),

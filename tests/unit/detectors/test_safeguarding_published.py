@@ -226,6 +226,8 @@ AFFIRMED_CASES += [
     case("Nasreen said her brother would kill her if she brought dishonour on the family.", "forced_marriage"),
     # case-note shorthand
     case("yp has been going missing at wkends", "missing_from_home"),
+    case("Her older sister was married at 15 in Yemen.", "forced_marriage"),
+    case("She was sent to Pakistan and married her cousin at 15.", "forced_marriage"),
     case("Kai keeps going missing from his placement", "missing_from_home"),
     case("dad has a hx of DV with prev partners", "domestic_abuse"),
     case("mum reports she is fleeing DV", "domestic_abuse"),
@@ -264,6 +266,10 @@ NOT_AFFIRMED_CASES += [
     case("Her hair was cut short for the holiday.", EVERYDAY),
     case("She got cut on the hand during the school trip.", EVERYDAY),
     case("There is no indication that Halima will be cut when she visits Somalia.", NEGATED),
+    # marriage that is not forced, though an age or a country is near
+    case("Mum was married at 25 and divorced at 30.", EVERYDAY),
+    case("Mum and dad got married in Jamaica in 2010 and moved to London.", EVERYDAY),
+    case("Grandad married at 21 and lived in Leeds all his life.", EVERYDAY),
 ]
 
 
