@@ -187,7 +187,7 @@ class SafeguardingDetector:
         if TRIGGERS not in cache:
             cache[TRIGGERS] = sorted(set(self.terms.triggers(chunk.doc)) | set(self.actions.triggers(chunk.doc))
                                      | set(_age_gap_triggers(chunk.doc)) | set(_cut_triggers(chunk.doc))
-                                     | set(_married_triggers(chunk.doc)))
+                                     | set(_married_triggers(chunk.doc)) | set(_violence_triggers(chunk.doc)))
         return cache[TRIGGERS]
 
     def detect(self, chunk: Chunk) -> list[Finding]:
@@ -239,6 +239,7 @@ class SafeguardingDetector:
         matches += self._age_gap(sent)
         matches += self._be_cut(sent)
         matches += self._child_marriage(sent)
+        matches += self._someones_violence(sent)
         if not matches:
             return []
         matches += self._partner_injury(sent, matches)
@@ -327,6 +328,23 @@ class SafeguardingDetector:
                            and any(x.ent_type_ == "GPE" or x.lower_ in ("abroad", "overseas") for x in t.head.subtree))
             if under_age or sent_abroad:
                 return [Match(Entry(FORCED, "child marriage", "high"), t.i, t.i + 1)]
+        return []
+
+    def _someones_violence(self, sent: "Span") -> list[Match]:
+        """"to protect the children from F's violence", "the father's violence towards the mother":
+        violence that belongs to a parent or partner is domestic abuse in judgments and reviews
+        ('violence' alone fills guidance and the news)."""
+        if DOMESTIC not in self.labels:
+            return []
+        for t in sent:
+            if t.lower_ != "violence":
+                continue
+            poss = next((c for c in t.children if c.dep_ == "poss"), None)
+            # a parent or partner: "the father's", "mum's", "her partner's", and "M's", "F's" as
+            # family judgments call the parents (a child's own violence, "Jade's", is not domestic abuse)
+            if poss is not None and (poss.lower_ in FAMILY_ROLES or poss.lower_ in PARTNERS or poss.lower_ in PARENT_WORDS
+                                     or (_initial(poss) and poss.text.rstrip(".") in ("M", "F"))):
+                return [Match(Entry(DOMESTIC, "someone's violence", "high"), t.i, t.i + 1)]
         return []
 
     def _action_category(self, verb: "Token", term: str) -> str | None:
@@ -567,6 +585,7 @@ class SafeguardingDetector:
 
 # Family members a judgment or review calls by their role: "the mother", "the father". Not "the
 # child" or "the parent", which guidance uses for any child or parent.
+PARENT_WORDS = frozenset({"mum", "mummy", "mam", "dad", "daddy", "parent", "stepdad", "stepmum", "step-dad", "step-mum"})
 FAMILY_ROLES = frozenset({"mother", "father", "stepfather", "stepmother", "stepdad", "stepmum", "grandmother",
                           "grandfather", "uncle", "aunt"})
 DEFINITE = frozenset({"the", "these", "those", "both", "her", "his", "their", "my", "our", "your", "'s", "’s", "two", "three", "four"})
@@ -1029,3 +1048,9 @@ def _married_triggers(doc) -> list[int]:  # noqa: ANN001
             if any((x.isdigit() and len(x) == 2) or x in ("taken", "sent") for x in window):
                 out.append(i)
     return out
+
+
+def _violence_triggers(doc) -> list[int]:  # noqa: ANN001
+    """"violence" right after a possessive ("F's violence", "his violence")."""
+    lowers, _, _ = _surface(doc)
+    return [i for i, w in enumerate(lowers) if w == "violence" and i > 0 and lowers[i - 1] in ("'s", "’s")]

@@ -68,8 +68,7 @@ AFFIRMED_CASES = [
     case("I find that the mother was subjected to coercive and controlling behaviour by F.", "domestic_abuse"),
     case("The father punched the mother in the face in front of the children.", "domestic_abuse"),
     case("M accepts that she drank to excess while caring for the children.", "substance_misuse"),
-    case("The local authority's case is that M failed to protect the children from F's violence.", "domestic_abuse",
-         "'violence' alone is no term (it fills guidance and news); 'F's violence' names no one hurt"),
+    case("The local authority's case is that M failed to protect the children from F's violence.", "domestic_abuse"),
     case("I find that the injuries to C were inflicted by one of the parents.", "physical_abuse"),
     case("The children were exposed to domestic violence throughout their early lives.", "domestic_abuse"),
     case("F took the children to Morocco in breach of the order and failed to return them.", "missing_from_home"),
@@ -227,6 +226,7 @@ AFFIRMED_CASES += [
     # case-note shorthand
     case("yp has been going missing at wkends", "missing_from_home"),
     case("Her older sister was married at 15 in Yemen.", "forced_marriage"),
+    case("The father's violence towards the mother escalated during her pregnancy.", "domestic_abuse"),
     case("She was sent to Pakistan and married her cousin at 15.", "forced_marriage"),
     case("Kai keeps going missing from his placement", "missing_from_home"),
     case("dad has a hx of DV with prev partners", "domestic_abuse"),
@@ -270,6 +270,10 @@ NOT_AFFIRMED_CASES += [
     case("Mum was married at 25 and divorced at 30.", EVERYDAY),
     case("Mum and dad got married in Jamaica in 2010 and moved to London.", EVERYDAY),
     case("Grandad married at 21 and lived in Leeds all his life.", EVERYDAY),
+    # violence that is not a parent's or a partner's
+    case("The film's violence was too much for the younger children.", EVERYDAY),
+    case("Jade's violence towards staff has increased.", EVERYDAY),
+    case("There is no evidence of the father's violence towards the children.", NEGATED),
 ]
 
 
