@@ -66,6 +66,8 @@ class Inflector:
     def forms(self, word: str) -> set[str]:
         w = word.lower()
         out = {w} | self._irregular.get(w, set())
+        if w.isalpha() and len(w) == 2 and w[-1] in _VOWELS:
+            out |= {w + "ing", w + "es"}  # "go missing" → "going missing", "goes missing"
         if not w.isalpha() or len(w) < 3:
             return out
         out |= {w + "s", w + "es", w + "ed", w + "ing", w + "er", w + "ers"}

@@ -125,18 +125,15 @@ AFFIRMED_CASES = [
     case("Connor was found watching beheading videos on his phone", "radicalisation"),
     case("Teacher concerned about Alfie's increasingly extreme views on Muslims", "radicalisation"),
     # FGM
-    case("Amina's mum said they are going to Sudan in the summer for her to be cut", "fgm",
-         "'be cut' means FGM only by context (a trip abroad, the summer)"),
+    case("Amina's mum said they are going to Sudan in the summer for her to be cut", "fgm"),
     case("GP identified that Hawa had undergone FGM type 3", "fgm"),
     case("Fatou told staff that her older sister had the special procedure and now it is her turn", "fgm"),
     case("Mum disclosed she had FGM as a child.", "fgm"),
     # forced marriage
-    case("Aisha is worried she will be taken to Bangladesh and married to a man she has never met", "forced_marriage",
-         "no forced-marriage term; 'married to a man' alone is everyday"),
+    case("Aisha is worried she will be taken to Bangladesh and married to a man she has never met", "forced_marriage"),
     case("Priya's family have arranged for her to marry her cousin in India next year", "forced_marriage"),
     case("Police obtained a Forced Marriage Protection Order for Shazia.", "forced_marriage"),
-    case("Sadia said her father would kill her if she brought shame on the family", "forced_marriage",
-         "a reported threat with 'would … if' reads as a condition (only 'threaten'/'warn' keep it affirmed)"),
+    case("Sadia said her father would kill her if she brought shame on the family", "forced_marriage"),
     case("Zainab's passport has been taken by her parents", "forced_marriage"),
     # online harm
     case("Mia was asked for nudes by a boy on Snapchat who she thought was 15", "online_harm"),
