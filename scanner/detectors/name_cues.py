@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from scanner.detectors.name_words import KIN
+
 TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Master|Sir|Dame|Lady|Lord|Rev|Revd|Cllr|PC|DC|DS|DI|Sgt|Nurse)"
 NAME_TOKEN = r"[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|['’\-](?=[^\W\d_]))+|[A-ZÀ-ÖØ-Þ]\.?"
 _PARTICLE = r"de|da|dos|van|der|von|al|el|bin|binti|ap|di|le|la|du"
@@ -27,6 +29,9 @@ class Cue:
     checked: bool = True  # the captured text must look like a private person's name
     # A cheap pattern the cue needs nearby; when set, the cue runs only on windows around it.
     trigger: re.Pattern[str] | None = None
+    # The capture may be a sentence's pronoun or a phrase's head ("She and her mother", "After Easter,
+    # her mother"): a guarded cue drops captures holding a stop word or following a preposition.
+    guarded: bool = False
 
 
 CUES: tuple[Cue, ...] = (
@@ -62,7 +67,8 @@ CUES: tuple[Cue, ...] = (
         rf"\b(?:SW|TM|IRO|HV|DSL|GP|SENCO|EWO|FSW|(?-i:Officer|Worker|Manager|Visitor|Nurse|Teacher|Practitioner))"
         rf"[ \t]+({_NAME}{{0,2}})(?![\w'’\-])"), 0.7, "a name after a role (SW, IRO, Family Support Worker…)"),
     Cue("possessive", re.compile(
-        rf"(?-i:\b({_NAME}{{0,1}}))['’]s[ \t]+(?:bed|bedroom|room|needs|appointments?|school|mum|dad|mother|father|"
+        rf"(?-i:\b({_NAME}{{0,1}}))['’]s[ \t]+(?:(?:birth|biological|maternal|paternal|older|younger|elder|eldest|youngest|new|late|former)"
+        r"[ \t]+)?(?:bed|bedroom|room|needs|appointments?|school|mum|dad|mother|father|"
         r"brother|sister|behaviour|attendance|health|safety|weight|injur(?:y|ies)|nursery|class|teacher|GP|plan|"
         r"carers?|family|home|placement|contact|daughter|son|sons|daughters|children|baby|wife|husband|partner|"
         r"boyfriend|girlfriend|ex-partner|stepdad|stepmum|stepfather|stepmother|nan|grandmother|grandfather|aunt|"
@@ -80,13 +86,44 @@ CUES: tuple[Cue, ...] = (
     Cue("at a school", re.compile(
         rf"(?m)^[ \t]*({_NAME}{{0,2}})[ \t]+(?:at|attends)[ \t]+(?=[A-Z][\w'’]+(?:[ \t]+[A-Z][\w'’]+)*[ \t]+"
         r"(?:School|Academy|College|Nursery|Infant|Junior|Primary|Sixth))"), 0.7, "a name at the start of a line about a school"),
-    Cue("surname first", re.compile(r"(?m)\b((?-i:[A-Z][A-Z'’\-]{1,}),[ \t]+(?-i:[A-Z][a-z][^\W\d_]*))\b"), 0.75,
+    Cue("surname first", re.compile(r"(?m)\b((?-i:[A-Z][A-Z'’\-]{1,}),[ \t]+(?-i:[A-Z][a-z][^\W\d_]*))\b"), 0.85,
         "a name written SURNAME, Forename"),
     Cue("initials", re.compile(r"\b(?<![A-Za-z.])([A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)(?![A-Za-z])"), 0.7,
         "initials standing for a person", checked=False),
     Cue("pseudonym", re.compile(
         r"\b((?:Child|Baby|Sibling|Young Person|Mother|Father|Parent|Carer|Adult|Pupil|Family|Person|Subject)"
-        r"[ \t]+[A-Z]{1,2}[0-9]?)\b(?![a-z'’])"), 0.6, "a pseudonym for a person (Child Q, Mother A…)", checked=False),
+        r"[ \t]+[A-Z]{1,2}[0-9]?)\b(?![a-z]|['’](?!s\b))"), 0.6, "a pseudonym for a person (Child Q, Mother A…)", checked=False),
+)
+
+_NUMBER = (r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+           r"sixteen|seventeen|eighteen|nineteen)")
+_AKA = re.compile(r"\ba\.?k\.?a\b")
+_KIN_TRIGGER = re.compile(rf"(?i)\b(?:{KIN})\b")
+
+# How published reviews, judgments and notes write people: beside their family, with their age in
+# words, with a judge's style after the surname, with a nickname.
+CUES += (
+    Cue("beside family", re.compile(rf"(?i:\b(?:{KIN}))(?:[ \t]*,)?[ \t]+(?-i:({_NAME}{{0,2}}))(?![\w'’\-])"), 0.7,
+        "a name written after a family word ('her brother Tobi', 'Uncle Mehmet')", trigger=_KIN_TRIGGER, guarded=True),
+    Cue("with family", re.compile(
+        rf"(?-i:\b({_NAME}{{0,2}}))[ \t]+and[ \t]+(?:his|her|their)[ \t]+(?:[a-z-]+[ \t]+)?(?i:{KIN})s?\b"), 0.7,
+        "a name going somewhere with their family ('Ionut and his mother')", trigger=_KIN_TRIGGER, guarded=True),
+    Cue("family after", re.compile(
+        rf"(?-i:\b({_NAME}{{0,2}})),[ \t]+(?:the|his|her|their|(?-i:[A-Z][\w]*(?:[ \t][A-Z][0-9]?)?)['’]s)[ \t]+"
+        rf"(?:[\w'’-]+[ \t]+){{0,2}}?(?i:{KIN})s?\b"), 0.7,
+        "a name with who they are in the family ('Yasmin, Child R's older sister')", trigger=_KIN_TRIGGER, guarded=True),
+    Cue("age said", re.compile(
+        rf"(?-i:\b({_NAME}{{0,2}}))[ \t]+(?:was|is|is[ \t]+now|turned)[ \t]+(?:only[ \t]+|just[ \t]+|aged[ \t]+)?{_NUMBER}"
+        r"(?:[ \t]+(?:years?|months?|weeks?)(?:[ \t]+old)?\b|(?=[ \t]+(?:when|at[ \t]+the[ \t]+time)\b)"
+        r"|(?=[ \t]+and[ \t]+(?:living|lived|had|was|in)\b))"), 0.7,
+        "a name with the age they were ('Bilal was 11 when…')",
+        trigger=re.compile(rf"\b(?:was|is|turned)[ \t]+(?:only[ \t]+|just[ \t]+|aged[ \t]+)?{_NUMBER}\b"), guarded=True),
+    Cue("judge", re.compile(r"\b([A-Z][a-z][\w'’-]*)[ \t]+(?:J|LJ|JJ|LJJ)(?![\w&/-])"), 0.8,
+        "a judge's surname with their style ('Hayden J', 'Baker LJ')", trigger=re.compile(r"\bL?JJ?\b"), guarded=True),
+    Cue("nickname", re.compile(rf"(?-i:\b({_NAME}{{0,2}}))[ \t]+(?:aka|a\.k\.a\.?)(?=[ \t])"), 0.75,
+        "a name with its nickname after it ('Jayden aka JJ')", trigger=_AKA, guarded=True),
+    Cue("nickname after", re.compile(rf"\b(?:aka|a\.k\.a\.?)[ \t]+[\"“'‘]?(?-i:({_NAME}{{0,2}}))(?![\w'’\-])"), 0.75,
+        "a nickname ('… aka Tiny')", trigger=_AKA, guarded=True),
 )
 
 INITIALS_NOT_NAMES = frozenset(

@@ -14,7 +14,8 @@ NOT_A_NAME = frozenset(
     dob d.o.b d.o.b. nfa csc cafcass ehc ehcp mash lado iro chin dsl dsp note please action outcome summary update
     urgent confidential official sensitive private later then also however meanwhile afterwards subsequently
     previously initially finally again recently earlier apparently reportedly allegedly clearly sadly unfortunately
-    overall instead eventually suddenly""".split()
+    overall instead eventually suddenly colleague colleagues
+    christmas xmas easter halloween diwali hanukkah ramadan""".split()
 )
 # Words of headings, rooms, teams and documents: "Venue: Oak Room", "Subject: Core Group".
 NOT_NAME_WORDS = frozenset(
@@ -32,7 +33,7 @@ NOT_NAME_WORDS = frozenset(
     neighbour neighbours officers older younger refer universal credit unique pupil pupils social care professional
     professionals practitioners staff parents carers agencies agency partners partner people everyone nobody someone
     education housing probation part annex annexe appendix schedule paragraph chapter clause grade option stage
-    phase tier flat vitamin hepatitis exhibit figure""".split()
+    phase tier flat vitamin hepatitis exhibit figure garda gardaí""".split()
 )
 # Names that are also everyday English words: propagated only where capitalised.
 WORD_NAMES = frozenset(
@@ -63,3 +64,12 @@ STATE_PHRASES = tuple(
     was asleep|did not|is supervised|remains""".replace("\n", "").split("|")
 )
 PARTICLES = frozenset("de da dos van der von al el bin binti ap di le la du".split())
+# Family words written just before a person's name ("her brother Tobi", "Uncle Mehmet", "mum, Jodie").
+KIN = (r"mum|mummy|mam|mom|dad|daddy|mother|father|brother|sister|half-?brother|half-?sister|step-?brother|"
+       r"step-?sister|son|daughter|nan|nana|nanna|gran|granny|grandma|grandad|grandmother|grandfather|aunt|auntie|"
+       r"aunty|uncle|cousin|stepdad|stepmum|stepfather|stepmother|step-dad|step-mum|partner|boyfriend|girlfriend|"
+       r"husband|wife|baby|niece|nephew|twin|carer")
+# Words a prescribed or used thing follows, never a person: "prescribed Sertraline", "plays Fortnite".
+THING_BEFORE = frozenset("prescribed using uses plays playing played downloaded installed via app".split())
+# Note-taking verbs the model takes into a name at a sentence's start: "Seen Kwame", "Visited Ama Owusu".
+NOTE_VERBS = frozenset("seen saw visited met called rang phoned spoke contacted emailed texted asked told".split())

@@ -16,8 +16,8 @@ from scanner.detectors.letters import letter_names
 from scanner.detectors.name_cues import CUES, INITIALS_NOT_NAMES, Cue
 from scanner.detectors.windowed import windows
 from scanner.detectors.name_words import (
-    NOT_A_NAME, NOT_NAME_WORDS, PARTICLES, PERSON_AFTER, PERSON_BEFORE, PLACE_BEFORE, SPEECH_VERBS, STATE_PHRASES,
-    WORD_NAMES,
+    NOT_A_NAME, NOT_NAME_WORDS, NOTE_VERBS, PARTICLES, PERSON_AFTER, PERSON_BEFORE, PLACE_BEFORE, SPEECH_VERBS,
+    STATE_PHRASES, THING_BEFORE, WORD_NAMES,
 )
 from scanner.detectors.registry import register_detector
 from scanner.types import Finding
@@ -68,7 +68,10 @@ class NameDetector:
             if type_ == "PERSON" and chunk.text[start:end] in self._places:
                 continue  # "Kent" alone is the county (reported by _from_places), not a person
             if type_ == "PERSON":
-                start = _word_name_before(chunk.text, start)
+                if _word_before(chunk.text, start) in THING_BEFORE:
+                    continue  # "prescribed Sertraline", "plays Fortnite": a thing, not a person
+                start, end = _person_span(chunk.text, start, end)
+                start = word_name_before(chunk.text, start)
             line_start = start == 0 or chunk.text[start - 1] == "\n"
             if line_start and (_LABEL.match(chunk.text, end) or (type_ == "PERSON" and " " not in chunk.text[start:end] and _HEADING.match(chunk.text, end))):
                 continue  # "Bill to:", "Agenda:", a one-word heading line: labels, not names
@@ -91,6 +94,9 @@ class NameDetector:
                         continue
                     if any(w.strip(",.").lower() in NOT_A_NAME | NOT_NAME_WORDS for w in text.split()):
                         continue  # "DSL, Pastoral", "from Children Social Care"
+                if cue.guarded and (any(w.lower() in self._stop for w in text.split())
+                                    or _word_before(chunk.text, start) in _GUARD_BEFORE or _COLON.match(chunk.text, end)):
+                    continue  # "She and her mother", "After Easter, her mother", "Mother Tongue:"
                 if cue.name == "title" and _street_abbreviation(chunk.text, match.start()):
                     continue
                 yield finding(chunk, start, end, "PERSON", cue.score, f"names.{cue.name}", cue.explanation)
@@ -137,11 +143,33 @@ def _used_as_person(ent, places: frozenset[str]) -> bool:  # noqa: ANN001
     return before in PERSON_BEFORE or after in PERSON_AFTER
 
 
+_GUARD_BEFORE = PLACE_BEFORE | frozenset("after before during since until over on by of from for".split())
+_PREVIOUS = re.compile(r"([A-Za-z]+)[ \t]*$")
+_DASH = re.compile(r"[ \t]+[-–—][ \t]+")
+_COLON = re.compile(r"[ \t]*:")
+
+
+def _word_before(text: str, start: int) -> str:
+    m = _PREVIOUS.search(text, max(0, start - 20), start)
+    return m.group(1).lower() if m else ""
+
+
+def _person_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """"Seen Kwame": a note's verb the model took into the name; "Chidi - yr 9": a spaced dash ends a name."""
+    dash = _DASH.search(text, start, end)
+    if dash:
+        end = dash.start()
+    first = text[start:end].split(" ", 1)
+    if len(first) == 2 and first[0].lower() in NOTE_VERBS and first[1][:1].isupper():
+        start += len(first[0]) + 1
+    return start, end
+
+
 _WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“]))([A-Z][a-z]+)[ \t]+$")
 _WORD_BEFORE_CONTEXT = re.compile(r"([A-Za-z]+)[ \t]+$")
 
 
-def _word_name_before(text: str, start: int) -> int:
+def word_name_before(text: str, start: int) -> int:
     """"Star Hobson", "Grace Obi": the model often leaves out a first name that is also an English
     word; it belongs to the name when it is capitalised right before it, and not a month after a
     preposition ("In May Hobson moved")."""
@@ -177,7 +205,7 @@ def _drop_leading_word(text: str, start: int, name: str) -> tuple[int, str]:
     """"Visited Jayden Smith DOB…": a sentence's first word before a two-word name is not part of it."""
     words = name.split()
     sentence_start = start == 0 or text[max(0, start - 2) : start].strip() in ("", ".", ":", "-", "•", "*")
-    if len(words) >= 3 and sentence_start and words[0].lower() not in PARTICLES:
+    if len(words) >= 3 and sentence_start and words[0].lower() not in PARTICLES and words[1][:1].isupper():
         cut = name.index(words[1], len(words[0]))
         return start + cut, name[cut:]
     return start, name
