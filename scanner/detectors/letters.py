@@ -61,7 +61,8 @@ CUES: tuple[tuple[str, re.Pattern[str], float, str], ...] = (
         rf"(?i:(?:{_RELATIVE})s?)\b"), 0.75, "a letter standing for a person who is someone's relative ('AB is the mother')"),
     ("done to", re.compile(
         rf"\b(?:examined|interviewed|visited|assessed|spoke[ \t]+(?:to|with)|met[ \t]+with|collected|hit|kicked|"
-        rf"punched|slapped|assaulted|hurt|injured|threatened|groomed|abused)[ \t]+{_L}(?=[ \t]+(?:on|at|in|and|with|"
+        rf"punched|slapped|assaulted|hurt|injured|threatened|groomed|abused|care[ \t]+for|cared[ \t]+for|look[ \t]+after|"
+        rf"looked[ \t]+after)[ \t]+{_L}(?=[ \t]+(?:on|at|in|and|with|"
         rf"alone|again|when|after|before|because)\b|[ \t]*[,.;])"), 0.7,
      "a letter standing for a person something was done to ('examined D on 4 March')"),
     ("who speaks or acts", re.compile(rf"{_L}[ \t]+(?:{_VERBS})\b"), 0.7,

@@ -72,7 +72,7 @@ CUES: tuple[Cue, ...] = (
         r"brother|sister|behaviour|attendance|health|safety|weight|injur(?:y|ies)|nursery|class|teacher|GP|plan|"
         r"carers?|family|home|placement|contact|daughter|son|sons|daughters|children|baby|wife|husband|partner|"
         r"boyfriend|girlfriend|ex-partner|stepdad|stepmum|stepfather|stepmother|nan|grandmother|grandfather|aunt|"
-        r"uncle|cousin|siblings?)\b"), 0.7, "a person's bed, needs, school, family…",
+        r"uncle|cousin|siblings?|fella)\b"), 0.7, "a person's bed, needs, school, family…",
         trigger=re.compile(r"['’]s[ \t]+[a-zA-Z]")),
     Cue("introduced", re.compile(
         rf"(?i:\b(?:my|his|her|their)[ \t]+(?:first[ \t]+|full[ \t]+|real[ \t]+)?name[ \t]+(?:is|was)|\bmy[ \t]+name['’]s|"
@@ -80,7 +80,7 @@ CUES: tuple[Cue, ...] = (
         rf"[ \t]+(?-i:({_NAME}{{0,2}}))(?![\w'’\-])"), 0.8,
         "a name someone gives as theirs ('my name is…', 'people call me…')"),
     Cue("action owner", re.compile(
-        rf"(?m)^[ \t]*(?:[\-•*o]|\d{{1,2}}[.)])?[ \t]*({_NAME}{{0,2}})[ \t]+to[ \t]+(?:see|update|visit|complete|contact|"
+        rf"(?m)^[ \t]*(?:[\-•*o]|\d{{1,2}}[.)])?[ \t]*({_NAME}{{0,2}})[ \t]+(?:\([^()\n]{{1,30}}\)[ \t]+)?to[ \t]+(?:see|update|visit|complete|contact|"
         r"chase|arrange|speak|liaise|refer|attend|send|make|book|share|discuss|follow|provide|review|call|ring|email|write)\b"),
         0.7, "a name given an action in a plan"),
     Cue("at a school", re.compile(
@@ -120,6 +120,27 @@ CUES += (
         trigger=re.compile(rf"\b(?:was|is|turned)[ \t]+(?:only[ \t]+|just[ \t]+|aged[ \t]+)?{_NUMBER}\b"), guarded=True),
     Cue("judge", re.compile(r"\b([A-Z][a-z][\w'’-]*)[ \t]+(?:J|LJ|JJ|LJJ)(?![\w&/-])"), 0.8,
         "a judge's surname with their style ('Hayden J', 'Baker LJ')", trigger=re.compile(r"\bL?JJ?\b"), guarded=True),
+    Cue("role and name", re.compile(
+        rf"(?i:\b(?:{KIN}|SW|TM|IRO|HV|DSL|GP|SENCO|EWO|FSW|chair|minutes))[ \t]*\([ \t]*(?:{TITLE}\.?[ \t]+)?"
+        rf"(?-i:({_NAME}{{0,2}}))[ \t]*\)"), 0.75, "a name in brackets after a role or family word ('SW (Priya Nair)')",
+        trigger=re.compile(r"\([ \t]*[A-Z]"), guarded=True),
+    Cue("pseudonym given", re.compile(
+        rf"(?i:\b(?:referred[ \t]+to[ \t]+(?:[a-z]+[ \t]+){{0,4}}?as|(?:I|we)[ \t]+(?:shall|will)[ \t]+call|"
+        rf"(?:a|the)[ \t]+pseudonym))[ \t]+[\"“'‘]?(?-i:({_NAME}{{0,2}}))(?![\w'’\-])"), 0.8,
+        "a name given to a person in a review ('referred to as Alfie')",
+        trigger=re.compile(r"(?i)\b(?:referred|call|pseudonym)\b"), guarded=True),
+    Cue("pseudonym noted", re.compile(
+        rf"(?-i:\b({_NAME}{{0,2}}))[ \t]*\((?i:not[ \t]+(?:his|her|their)[ \t]+real[ \t]+name|a[ \t]+pseudonym)\)"), 0.8,
+        "a name said to be a pseudonym ('Kai (not his real name)')",
+        trigger=re.compile(r"(?i)\b(?:pseudonym|real name)\b"), guarded=True),
+    Cue("age between commas", re.compile(rf"(?-i:\b({_NAME}{{0,2}})),[ \t]*(?:aged[ \t]+)?\d{{1,2}},[ \t]"), 0.7,
+        "a name with an age between commas ('Farhan, 14, was stopped')", trigger=re.compile(r",[ \t]*(?:aged[ \t]+)?\d{1,2},"),
+        guarded=True),
+    Cue("judge in capitals", re.compile(
+        r"\b(?:(?:MR|MRS|MS|MISS|LORD|LADY)[ \t]+JUSTICE|(?:HIS|HER)[ \t]+HONOUR[ \t]+JUDGE|DISTRICT[ \t]+JUDGE|RECORDER)"
+        r"[ \t]+((?:[A-Z][A-Z'’\-]+[ \t]+){0,2}[A-Z][A-Z'’\-]+)\b"), 0.85,
+        "a judge named in a judgment's heading ('MRS JUSTICE KNOWLES')", checked=False,
+        trigger=re.compile(r"JUSTICE|JUDGE|RECORDER")),
     Cue("nickname", re.compile(rf"(?-i:\b({_NAME}{{0,2}}))[ \t]+(?:aka|a\.k\.a\.?)(?=[ \t])"), 0.75,
         "a name with its nickname after it ('Jayden aka JJ')", trigger=_AKA, guarded=True),
     Cue("nickname after", re.compile(rf"\b(?:aka|a\.k\.a\.?)[ \t]+[\"“'‘]?(?-i:({_NAME}{{0,2}}))(?![\w'’\-])"), 0.75,

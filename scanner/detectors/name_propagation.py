@@ -20,9 +20,9 @@ from scanner.types import PERSONAL_DATA, SAFEGUARDING, SPECIAL_CATEGORY, Finding
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:['’\-][^\W\d_]+)*"
 # "Arjun Shah (age 7) and Delroy", "Mrs Sagal Egal, Oisín Egal-O'Neill, Mahad"
 _JOINED_LETTER = re.compile(r"[ \t]+and[ \t]+([A-Z]{1,2}[0-9]?)\b")
-# "Rhys ap Gwilym and Cerys Llywelyn": a name listed before a known person.
+# "Rhys ap Gwilym and Cerys Llywelyn", "Seen: Kacper, Zuzanna…": a name listed before a known person.
 _JOINED_BEFORE = re.compile(rf"(?:^|(?<=[\s(\"“]))({_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|ap|de|la|van|der|von|bin|al))"
-                            rf"{{0,2}})[ \t]+and[ \t]+$")
+                            rf"{{0,2}})[ \t]+and[ \t]+$|[:,][ \t]+({_NAME_WORD}),[ \t]+$")
 _JOINED = re.compile(rf"(?m)(?:[ \t]*\([^()\n]{{0,30}}\))?(?:[ \t]+and|,)[ \t]+({_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)(?=[ \t]*(?:$|,|\(|and\b|\.))")
 
 
@@ -134,9 +134,11 @@ def _joined_names(text: str, findings: list[Finding]) -> list[Finding]:
                 out.append(_person(match.start(1), match.group(1), "names.joined", "a letter listed with a person", 0.7))
             continue
         before = _JOINED_BEFORE.search(text, max(0, f.start - 60), f.start)
-        if before and not any(w.lower() in NOT_NAME_WORDS | NOT_A_NAME for w in before.group(1).split()) \
-                and not _sentence_word(text, before.start(1), before.group(1)) and before.start(1) not in terms:
-            out.append(_person(before.start(1), before.group(1), "names.joined", "a name listed with a person", 0.7))
+        group = before and (1 if before.group(1) else 2)
+        if before and not any(w.lower() in NOT_NAME_WORDS | NOT_A_NAME for w in before.group(group).split()) \
+                and not _sentence_word(before.group(group)) and before.start(group) not in terms \
+                and (before.start(group), before.end(group)) not in taken:
+            out.append(_person(before.start(group), before.group(group), "names.joined", "a name listed with a person", 0.7))
         end = f.end
         while (match := _JOINED.match(text, end)) and not any(
             w.lower() in NOT_NAME_WORDS | NOT_A_NAME for w in match.group(1).split()
@@ -146,10 +148,9 @@ def _joined_names(text: str, findings: list[Finding]) -> list[Finding]:
     return out
 
 
-def _sentence_word(text: str, start: int, value: str) -> bool:
+def _sentence_word(value: str) -> bool:
     """"Both Mum and…", "When Jo and…": a sentence's first capitalised word that is an everyday word."""
-    first = value.split()[0]
-    return len(value.split()) == 1 and first.lower() in _EVERYDAY
+    return len(value.split()) == 1 and value.lower() in _EVERYDAY
 
 
 _EVERYDAY = frozenset("both when then while if but so as after before although because once since".split())

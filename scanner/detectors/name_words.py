@@ -64,11 +64,13 @@ STATE_PHRASES = tuple(
     was asleep|did not|is supervised|remains""".replace("\n", "").split("|")
 )
 PARTICLES = frozenset("de da dos van der von al el bin binti ap di le la du".split())
+# Particles written with a capital inside a name: "Saoirse Ní Bhriain", "Aisling Nic Giolla Phádraig".
+INNER_PARTICLES = frozenset("Ní Nic Ó Uí Mac Van Von De Del Della Da Di Le La Abu Ibn Bin Al El".split())
 # Family words written just before a person's name ("her brother Tobi", "Uncle Mehmet", "mum, Jodie").
 KIN = (r"mum|mummy|mam|mom|dad|daddy|mother|father|brother|sister|half-?brother|half-?sister|step-?brother|"
        r"step-?sister|son|daughter|nan|nana|nanna|gran|granny|grandma|grandad|grandmother|grandfather|aunt|auntie|"
        r"aunty|uncle|cousin|stepdad|stepmum|stepfather|stepmother|step-dad|step-mum|partner|boyfriend|girlfriend|"
-       r"husband|wife|baby|niece|nephew|twin|carer")
+       r"husband|wife|baby|niece|nephew|twin|carer|fella")
 # Words a prescribed or used thing follows, never a person: "prescribed Sertraline", "plays Fortnite".
 THING_BEFORE = frozenset("prescribed using uses plays playing played downloaded installed via app".split())
 # Note-taking verbs the model takes into a name at a sentence's start: "Seen Kwame", "Visited Ama Owusu".

@@ -17,7 +17,7 @@ from scanner.detectors.name_cues import CUES, INITIALS_NOT_NAMES, Cue
 from scanner.detectors.windowed import windows
 from scanner.detectors.name_words import (
     NOT_A_NAME, NOT_NAME_WORDS, NOTE_VERBS, PARTICLES, PERSON_AFTER, PERSON_BEFORE, PLACE_BEFORE, SPEECH_VERBS,
-    STATE_PHRASES, THING_BEFORE, WORD_NAMES,
+    INNER_PARTICLES, STATE_PHRASES, THING_BEFORE, WORD_NAMES,
 )
 from scanner.detectors.registry import register_detector
 from scanner.types import Finding
@@ -205,7 +205,8 @@ def _drop_leading_word(text: str, start: int, name: str) -> tuple[int, str]:
     """"Visited Jayden Smith DOB…": a sentence's first word before a two-word name is not part of it."""
     words = name.split()
     sentence_start = start == 0 or text[max(0, start - 2) : start].strip() in ("", ".", ":", "-", "•", "*")
-    if len(words) >= 3 and sentence_start and words[0].lower() not in PARTICLES and words[1][:1].isupper():
+    if len(words) >= 3 and sentence_start and words[0].lower() not in PARTICLES and words[1][:1].isupper() \
+            and words[1] not in INNER_PARTICLES:
         cut = name.index(words[1], len(words[0]))
         return start + cut, name[cut:]
     return start, name
