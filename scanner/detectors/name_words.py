@@ -75,3 +75,6 @@ KIN = (r"mum|mummy|mam|mom|dad|daddy|mother|father|brother|sister|half-?brother|
 THING_BEFORE = frozenset("prescribed using uses plays playing played downloaded installed via app".split())
 # Note-taking verbs the model takes into a name at a sentence's start: "Seen Kwame", "Visited Ama Owusu".
 NOTE_VERBS = frozenset("seen saw visited met called rang phoned spoke contacted emailed texted asked told".split())
+# Abbreviations of hurried notes that are no English word but no name either: "mum appt", "nan (tbc)".
+NOTE_ABBREVIATIONS = frozenset("""appt appts info asap tbc tba tbd approx hosp meds docs dept govt pics vids uni bday
+    convo ish etc aka re fyi""".split())

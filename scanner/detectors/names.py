@@ -13,6 +13,7 @@ from typing import ClassVar, Iterable, Iterator
 
 from scanner.detectors.base import Chunk, finding
 from scanner.detectors.letters import letter_names
+from scanner.detectors.name_lower import after_kin, lower_case_names, unknown_word
 from scanner.detectors.name_cues import CUES, INITIALS_NOT_NAMES, Cue
 from scanner.detectors.windowed import windows
 from scanner.detectors.name_words import (
@@ -32,9 +33,10 @@ class NameDetector:
     name: ClassVar[str] = "names"
     produces: ClassVar[frozenset[str]] = frozenset({"PERSON", "LOCATION"})
 
-    def __init__(self, places: Iterable[str] = (), stopwords: Iterable[str] = ()) -> None:
+    def __init__(self, places: Iterable[str] = (), stopwords: Iterable[str] = (), english: Iterable[str] = ()) -> None:
         self._places = frozenset(places)
         self._stop = frozenset(stopwords)
+        self._english = frozenset(english)
         alternatives = "|".join(re.escape(p) for p in sorted(self._places, key=len, reverse=True))
         self._place_pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])") if alternatives else None
 
@@ -43,7 +45,14 @@ class NameDetector:
         yield from self._from_cues(chunk)
         yield from self._from_letters(chunk)
         yield from self._from_speech(chunk)
+        yield from self._from_lower_case(chunk)
         yield from self._from_places(chunk)
+
+    def _from_lower_case(self, chunk: Chunk) -> Iterable[Finding]:
+        """"his nan sharon", "mum (tracey)", "kayden and his nan": names in notes typed without capitals."""
+        for start, end in lower_case_names(chunk.text, self._english, self._stop):
+            yield finding(chunk, start, end, "PERSON", 0.65, "names.lower case",
+                          "a lower-case word beside a family word that is no English word: a name")
 
     def _from_places(self, chunk: Chunk) -> Iterable[Finding]:
         if self._place_pattern is None:
@@ -71,6 +80,10 @@ class NameDetector:
                 if _word_before(chunk.text, start) in THING_BEFORE:
                     continue  # "prescribed Sertraline", "plays Fortnite": a thing, not a person
                 start, end = _person_span(chunk.text, start, end)
+                if self._english and chunk.text[start:end].islower() and (kin_end := after_kin(chunk.text, start, end)) > start:
+                    start = kin_end
+                    if not any(unknown_word(w, self._english, self._stop) for w in chunk.text[start:end].split()):
+                        continue  # "nan unwell": in lower-case notes, English words after a family word are not a name
                 start = word_name_before(chunk.text, start)
             line_start = start == 0 or chunk.text[start - 1] == "\n"
             if line_start and (_LABEL.match(chunk.text, end) or (type_ == "PERSON" and " " not in chunk.text[start:end] and _HEADING.match(chunk.text, end))):
