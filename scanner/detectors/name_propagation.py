@@ -110,13 +110,12 @@ def _names_by_email(text: str, findings: list[Finding]) -> list[Finding]:
 
 
 def _without_terms(findings: list[Finding]) -> list[Finding]:
-    """"Sertraline", "Ecstasy": a word the model calls a person that the concern and special-category
-    lexicons know as a medicine or a drug is that, not a person."""
+    """"Sertraline", "Ecstasy", "Honour Based Abuse": words the model calls a person that the concern and
+    special-category lexicons know, whole, as a medicine, a drug or a harm are that, not a person."""
     terms = {(f.start, f.end) for f in findings if f.kind in (SAFEGUARDING, SPECIAL_CATEGORY)}
     if not terms:
         return findings
-    return [f for f in findings if not (f.detector == "names.ner" and f.type == "PERSON" and " " not in f.text
-                                        and (f.start, f.end) in terms)]
+    return [f for f in findings if not (f.detector == "names.ner" and f.type == "PERSON" and (f.start, f.end) in terms)]
 
 
 def _joined_names(text: str, findings: list[Finding]) -> list[Finding]:

@@ -15,7 +15,8 @@ NOT_A_NAME = frozenset(
     urgent confidential official sensitive private later then also however meanwhile afterwards subsequently
     previously initially finally again recently earlier apparently reportedly allegedly clearly sadly unfortunately
     overall instead eventually suddenly colleague colleagues
-    christmas xmas easter halloween diwali hanukkah ramadan""".split()
+    christmas xmas easter halloween diwali hanukkah ramadan brothers sisters sons daughters aunts uncles cousins nephews
+    nieces grandparents dads mums mothers fathers midwives nurses twins""".split()
 )
 # Words of headings, rooms, teams and documents: "Venue: Oak Room", "Subject: Core Group".
 NOT_NAME_WORDS = frozenset(
