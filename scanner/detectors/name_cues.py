@@ -40,7 +40,7 @@ CUES: tuple[Cue, ...] = (
         re.compile(rf"(?im)(?:^|[.;,|]\s+)[ \t\-•*]*{_FIELD_LABELS}[ \t]*[:\-–][ \t]*(?-i:({_NAME}{{0,3}}))"), 0.85,
         "a name in a labelled field (Name:, Mother:, Child:…)"),
     Cue("role label", re.compile(
-        r"(?m)(?:^|[ \t]{2,}|\|[ \t]*)[ \t\-•*]*[A-Z][A-Za-z/&]*(?:[ \t][A-Za-z/&]+){0,2}[ \t]*:[ \t]*"
+        r"(?m)(?:^|[ \t]{2,}|\|[ \t]*|,[ \t]+)[ \t\-•*]*[A-Z][A-Za-z/&]*(?:[ \t][A-Za-z/&]+){0,2}[ \t]*:[ \t]*"
         rf"({_NAME}{{1,3}})[ \t]*(?=$|[,(–\-]|[ \t]{{2,}})"), 0.65,
         "a full name after a role label (DSL:, Health Visitor:…)"),
     Cue("greeting", re.compile(rf"(?im)(?:^|[.!][ \t]+)[ \t]*(?:dear|hi|hello)[ \t]+(?-i:({_NAME}{{0,2}}))[ \t]*[,\n-]"),

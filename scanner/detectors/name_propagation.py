@@ -115,7 +115,8 @@ def _without_terms(findings: list[Finding]) -> list[Finding]:
     terms = {(f.start, f.end) for f in findings if f.kind in (SAFEGUARDING, SPECIAL_CATEGORY)}
     if not terms:
         return findings
-    return [f for f in findings if not (f.detector == "names.ner" and f.type == "PERSON" and (f.start, f.end) in terms)]
+    return [f for f in findings
+            if not (f.detector in ("names.ner", "names.speech") and f.type == "PERSON" and (f.start, f.end) in terms)]
 
 
 def _joined_names(text: str, findings: list[Finding]) -> list[Finding]:

@@ -64,6 +64,12 @@ STATE_PHRASES = tuple(
     """has not|has never|has been|has got|has missed|has started|has told|had not|was not|was seen|was found|
     was asleep|did not|is supervised|remains""".replace("\n", "").split("|")
 )
+# What is done to a person, but also said of things ("Evidence was examined"): such a phrase makes a
+# name only of a word that is no English word ("Oluwadamilare was taken to A&E").
+PASSIVE_PHRASES = tuple(
+    """was taken to|was admitted|was excluded|was arrested|was placed|was born|was referred|was discharged|
+    was interviewed|was examined|was removed from|would stay|would live""".replace("\n", "").split("|")
+)
 PARTICLES = frozenset("de da dos van der von al el bin binti ap di le la du".split())
 # Particles written with a capital inside a name: "Saoirse Ní Bhriain", "Aisling Nic Giolla Phádraig".
 INNER_PARTICLES = frozenset("Ní Nic Ó Uí Mac Van Von De Del Della Da Di Le La Abu Ibn Bin Al El".split())

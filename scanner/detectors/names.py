@@ -18,7 +18,7 @@ from scanner.detectors.name_cues import CUES, INITIALS_NOT_NAMES, Cue
 from scanner.detectors.windowed import windows
 from scanner.detectors.name_words import (
     NOT_A_NAME, NOT_NAME_WORDS, NOTE_VERBS, PARTICLES, PERSON_AFTER, PERSON_BEFORE, PLACE_BEFORE, SPEECH_VERBS,
-    INNER_PARTICLES, STATE_PHRASES, THING_BEFORE, WORD_NAMES,
+    INNER_PARTICLES, PASSIVE_PHRASES, STATE_PHRASES, THING_BEFORE, WORD_NAMES,
 )
 from scanner.detectors.registry import register_detector
 from scanner.types import Finding
@@ -127,6 +127,8 @@ class NameDetector:
                 words = words[1:]
             if not words or any(w.lower() in self._stop or not _name_shaped(w) for w in words) or " ".join(words) in self._places:
                 continue
+            if match.group(2) in PASSIVE_PHRASES and any(w.lower() in self._english for w in words):
+                continue  # "Evidence was examined", "Paracetamol was taken to school"
             yield finding(chunk, match.end(1) - len(" ".join(words)), match.end(1), "PERSON", 0.65, "names.speech",
                           f"a name doing what people do ('{match.group(2)}')")
 
@@ -134,7 +136,7 @@ class NameDetector:
 # The small model tags many unfamiliar names as places or organisations. Such a span is a
 # person when it is shaped like a name and the words around it are used of people.
 _WORD_RE = r"[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:['’\-][^\W\d_]+)*"
-_STATES = "|".join(p.strip().replace(" ", r"[ \t]+") for p in STATE_PHRASES)
+_STATES = "|".join(p.strip().replace(" ", r"[ \t]+") for p in STATE_PHRASES + PASSIVE_PHRASES)
 _SPEECH = re.compile(rf"\b((?:{_WORD_RE}[ \t]+)?{_WORD_RE})[ \t]+({'|'.join(sorted(SPEECH_VERBS))}|{_STATES})\b")
 _HEADING = re.compile(r"[ \t]*(?:\n|$)")
 _LABEL = re.compile(r"(?:[ \t]+[a-z]+)?[ \t]*:")
