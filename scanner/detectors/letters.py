@@ -28,7 +28,8 @@ _RELATIVE = (r"mother|father|mum|dad|parent|carer|child|boy|girl|son|daughter|ba
              r"complainant|defendant|man|woman|adult|friend|neighbour")
 _VERBS = (r"told|tells|said|says|disclosed|discloses|reported|reports|alleged|alleges|explained|explains|described|"
           r"describes|stated|states|denied|denies|admitted|admits|accepted|accepts|confirmed|recalled|recalls|"
-          r"complained|cried|screamed|shouted|refused|wanted|wants|attended|attends|lives|lived|returned|ran away|"
+          r"complained|cried|screamed|shouted|refused|wanted|wants|attended|attends|lives|lived|returned|ran away|sustained|"
+          r"suffered|"
           r"went missing|was seen|was born|was taken|was found|was examined|was admitted|was assaulted|was injured|"
           r"was interviewed|was removed|was placed|was living|has been|had been|is now|was then")
 _BELONGINGS = (r"mother|father|mum|dad|parents?|carers?|brother|sister|siblings?|grandmother|grandfather|"
@@ -56,6 +57,9 @@ CUES: tuple[tuple[str, re.Pattern[str], float, str], ...] = (
     ("the case's name", re.compile(
         rf"\b(?:Re|In[ \t]+the[ \t]+matter[ \t]+of)[ \t]+{_L}[ \t]*\((?:(?:A|The)[ \t]+)?(?:Child|Children|Minors?)\)"), 0.8,
      "a letter naming the child in a case's title ('Re A (A Child)')"),
+    ("one of a group", re.compile(
+        rf"\b(?:Children|Siblings|Adults|Parents|Young[ \t]+People|Pupils|Boys|Girls|Twins)[ \t]+{_L}"
+        rf"(?=,[ \t]*[A-Z]\b|[ \t]+and[ \t]+[A-Z]\b)"), 0.75, "letters standing for a group of people ('Children A, B and C')"),
     ("who is a relative", re.compile(
         rf"{_L}(?:[ \t]+and[ \t]+{_LETTERS})?[ \t]+(?:is|are|was|were)[ \t]+(?:the|her|his|their)[ \t]+(?:[a-z-]+[ \t]+)?"
         rf"(?i:(?:{_RELATIVE})s?)\b"), 0.75, "a letter standing for a person who is someone's relative ('AB is the mother')"),

@@ -92,7 +92,7 @@ CUES: tuple[Cue, ...] = (
         "initials standing for a person", checked=False),
     Cue("pseudonym", re.compile(
         r"\b((?:Child|Baby|Sibling|Young Person|Mother|Father|Parent|Carer|Adult|Pupil|Family|Person|Subject)"
-        r"[ \t]+[A-Z]{1,2}[0-9]?)\b(?![a-z]|['’](?!s\b))"), 0.6, "a pseudonym for a person (Child Q, Mother A…)", checked=False),
+        r"[ \t]+(?:[A-Z]{1,2}[0-9]?|(?<=Sibling[ \t])[1-9]|(?<=Adult[ \t])[1-9]))\b(?![a-z]|['’](?!s\b))"), 0.6, "a pseudonym for a person (Child Q, Mother A…)", checked=False),
 )
 
 _NUMBER = (r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"

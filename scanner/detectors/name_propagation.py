@@ -19,7 +19,7 @@ from scanner.types import PERSONAL_DATA, SAFEGUARDING, SPECIAL_CATEGORY, Finding
 
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:['’\-][^\W\d_]+)*"
 # "Arjun Shah (age 7) and Delroy", "Mrs Sagal Egal, Oisín Egal-O'Neill, Mahad"
-_JOINED_LETTER = re.compile(r"[ \t]+and[ \t]+([A-Z]{1,2}[0-9]?)\b")
+_JOINED_LETTER = re.compile(r"(?:,|,?[ \t]+and)[ \t]+([A-Z]{1,2}[0-9]?)\b(?![.,]\w|['’](?!s\b)\w)")
 # "Rhys ap Gwilym and Cerys Llywelyn", "Seen: Kacper, Zuzanna…": a name listed before a known person.
 _JOINED_BEFORE = re.compile(rf"(?:^|(?<=[\s(\"“]))({_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|ap|de|la|van|der|von|bin|al))"
                             rf"{{0,2}})[ \t]+and[ \t]+$|[:,][ \t]+({_NAME_WORD}),[ \t]+$")
@@ -129,9 +129,11 @@ def _joined_names(text: str, findings: list[Finding]) -> list[Finding]:
         if f.type != "PERSON" or f.kind != PERSONAL_DATA:
             continue
         if letters.is_letter_name(f.text):
-            match = _JOINED_LETTER.match(text, f.end)
-            if match and letters.is_letter_name(match.group(1)) and (match.start(1), match.end(1)) not in taken:
-                out.append(_person(match.start(1), match.group(1), "names.joined", "a letter listed with a person", 0.7))
+            end = f.end  # "A, B and C", "X and Y": each letter listed after a letter name
+            while (match := _JOINED_LETTER.match(text, end)) and letters.is_letter_name(match.group(1)):
+                if (match.start(1), match.end(1)) not in taken:
+                    out.append(_person(match.start(1), match.group(1), "names.joined", "a letter listed with a person", 0.7))
+                end = match.end(1)
             continue
         before = _JOINED_BEFORE.search(text, max(0, f.start - 60), f.start)
         group = before and (1 if before.group(1) else 2)

@@ -85,3 +85,6 @@ NOTE_VERBS = frozenset("seen saw visited met called rang phoned spoke contacted 
 # Abbreviations of hurried notes that are no English word but no name either: "mum appt", "nan (tbc)".
 NOTE_ABBREVIATIONS = frozenset("""appt appts info asap tbc tba tbd approx hosp meds docs dept govt pics vids uni bday
     convo ish etc aka re fyi""".split())
+# Words of rooms, places and directions that are also surnames: after "Dr" or "Mrs" the surname ("Dr Ward").
+SURNAME_WORDS = frozenset("""ward hall house street lane wood field close north south west east church
+    chambers newhouse park castle cross green""".split())

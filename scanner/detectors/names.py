@@ -12,13 +12,13 @@ import re
 from typing import ClassVar, Iterable, Iterator
 
 from scanner.detectors.base import Chunk, finding
-from scanner.detectors.letters import letter_names
+from scanner.detectors.letters import is_letter_name, letter_names
 from scanner.detectors.name_lower import after_kin, lower_case_names, unknown_word
 from scanner.detectors.name_cues import CUES, INITIALS_NOT_NAMES, Cue
 from scanner.detectors.windowed import windows
 from scanner.detectors.name_words import (
     NOT_A_NAME, NOT_NAME_WORDS, NOTE_VERBS, PARTICLES, PERSON_AFTER, PERSON_BEFORE, PLACE_BEFORE, SPEECH_VERBS,
-    INNER_PARTICLES, PASSIVE_PHRASES, STATE_PHRASES, THING_BEFORE, WORD_NAMES,
+    INNER_PARTICLES, PASSIVE_PHRASES, STATE_PHRASES, SURNAME_WORDS, THING_BEFORE, WORD_NAMES,
 )
 from scanner.detectors.registry import register_detector
 from scanner.types import Finding
@@ -101,11 +101,17 @@ class NameDetector:
                 text = chunk.text[start:end]
                 if end <= start or (cue.name == "initials" and text.replace(" ", "") in INITIALS_NOT_NAMES):
                     continue
+                if cue.name == "title" and _PERSONAL_TITLE.match(match.group(0)) and (
+                        is_letter_name(text) or text.lower() in SURNAME_WORDS):
+                    if is_letter_name(text):  # "Mr T", "Ms X": a judgment's letter with a title
+                        start = match.start()
+                    yield finding(chunk, start, end, "PERSON", cue.score, "names.title", cue.explanation)
+                    continue  # "Dr Ward", "Mrs Hall": after a personal title a word of rooms and places is a surname
                 if cue.checked:
                     start, text = _drop_leading_word(chunk.text, start, text)
                     if not _plausible(text, "PERSON") or text in self._places:
                         continue
-                    if any(w.strip(",.").lower() in NOT_A_NAME | NOT_NAME_WORDS for w in text.split()):
+                    if any(w.strip(",.").lower() in _NEVER_IN_NAMES for w in text.split()):
                         continue  # "DSL, Pastoral", "from Children Social Care"
                 if cue.guarded and (any(w.lower() in self._stop for w in text.split())
                                     or _word_before(chunk.text, start) in _GUARD_BEFORE or _COLON.match(chunk.text, end)):
@@ -158,6 +164,8 @@ def _used_as_person(ent, places: frozenset[str]) -> bool:  # noqa: ANN001
     return before in PERSON_BEFORE or after in PERSON_AFTER
 
 
+_NEVER_IN_NAMES = NOT_A_NAME | NOT_NAME_WORDS
+_PERSONAL_TITLE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)\b")
 _GUARD_BEFORE = PLACE_BEFORE | frozenset("after before during since until over on by of from for".split())
 _PREVIOUS = re.compile(r"([A-Za-z]+)[ \t]*$")
 _DASH = re.compile(r"[ \t]+[-–—][ \t]+")
