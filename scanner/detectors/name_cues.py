@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from scanner.detectors.name_words import KIN
+from scanner.detectors.windowed import Folded
 
 TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Master|Sir|Dame|Lady|Lord|Rev|Revd|Cllr|PC|DC|DS|DI|Sgt|Nurse)"
 NAME_TOKEN = r"[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|['’\-](?=[^\W\d_]))+|[A-ZÀ-ÖØ-Þ]\.?"
@@ -28,7 +29,7 @@ class Cue:
     explanation: str
     checked: bool = True  # the captured text must look like a private person's name
     # A cheap pattern the cue needs nearby; when set, the cue runs only on windows around it.
-    trigger: re.Pattern[str] | None = None
+    trigger: re.Pattern[str] | Folded | None = None
     # The capture may be a sentence's pronoun or a phrase's head ("She and her mother", "After Easter,
     # her mother"): a guarded cue drops captures holding a stop word or following a preposition.
     guarded: bool = False
@@ -98,20 +99,20 @@ CUES: tuple[Cue, ...] = (
 _NUMBER = (r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
            r"sixteen|seventeen|eighteen|nineteen)")
 _AKA = re.compile(r"\ba\.?k\.?a\b")
-_KIN_TRIGGER = re.compile(rf"(?i)\b(?:{KIN})\b")
+KIN_TRIGGER = Folded(rf"\b(?:{KIN})\b")
 
 # How published reviews, judgments and notes write people: beside their family, with their age in
 # words, with a judge's style after the surname, with a nickname.
 CUES += (
     Cue("beside family", re.compile(rf"(?i:\b(?:{KIN}))(?:[ \t]*,)?[ \t]+(?-i:({_NAME}{{0,2}}))(?![\w'’\-])"), 0.7,
-        "a name written after a family word ('her brother Tobi', 'Uncle Mehmet')", trigger=_KIN_TRIGGER, guarded=True),
+        "a name written after a family word ('her brother Tobi', 'Uncle Mehmet')", trigger=KIN_TRIGGER, guarded=True),
     Cue("with family", re.compile(
         rf"(?-i:\b({_NAME}{{0,2}}))[ \t]+and[ \t]+(?:his|her|their)[ \t]+(?:[a-z-]+[ \t]+)?(?i:{KIN})s?\b"), 0.7,
-        "a name going somewhere with their family ('Ionut and his mother')", trigger=_KIN_TRIGGER, guarded=True),
+        "a name going somewhere with their family ('Ionut and his mother')", trigger=KIN_TRIGGER, guarded=True),
     Cue("family after", re.compile(
         rf"(?-i:\b({_NAME}{{0,2}})),[ \t]+(?:the|his|her|their|(?-i:[A-Z][\w]*(?:[ \t][A-Z][0-9]?)?)['’]s)[ \t]+"
         rf"(?:[\w'’-]+[ \t]+){{0,2}}?(?i:{KIN})s?\b"), 0.7,
-        "a name with who they are in the family ('Yasmin, Child R's older sister')", trigger=_KIN_TRIGGER, guarded=True),
+        "a name with who they are in the family ('Yasmin, Child R's older sister')", trigger=KIN_TRIGGER, guarded=True),
     Cue("age said", re.compile(
         rf"(?-i:\b({_NAME}{{0,2}}))[ \t]+(?:was|is|is[ \t]+now|turned)[ \t]+(?:only[ \t]+|just[ \t]+|aged[ \t]+)?{_NUMBER}"
         r"(?:[ \t]+(?:years?|months?|weeks?)(?:[ \t]+old)?\b|(?=[ \t]+(?:when|at[ \t]+the[ \t]+time)\b)"

@@ -13,11 +13,12 @@ from collections.abc import Iterator
 
 from scanner.detectors.letters import NOT_LETTER_NAMES
 from scanner.detectors.name_words import KIN, NOT_A_NAME, NOT_NAME_WORDS, NOTE_ABBREVIATIONS
-from scanner.detectors.windowed import windows
+from scanner.detectors.windowed import Folded, windows
 
 MARGIN = 80  # characters around a family word that hold the name beside it
 
 KIN_WORD = re.compile(rf"(?i)\b(?:{KIN})\b")
+_KIN_TRIGGER = Folded(rf"\b(?:{KIN})\b")
 _NOT_LOWER_NAMES = NOT_A_NAME | NOT_NAME_WORDS | NOTE_ABBREVIATIONS
 _LOWER = r"[a-z][a-z'’\-]*[a-z]"
 _LOWER_KIN = re.compile(rf"(?i:\b(?:{KIN}))[ \t]+(?:\(({_LOWER})\)|({_LOWER}))(?![\w'’\-])"
@@ -46,7 +47,7 @@ def lower_case_names(text: str, english: frozenset[str], stop: frozenset[str]) -
     """(start, end) of each lower-case name beside a family word; nothing without an English index."""
     if not english:
         return
-    for lo, hi in windows(text, KIN_WORD, MARGIN):
+    for lo, hi in windows(text, _KIN_TRIGGER, MARGIN):
         for match in _LOWER_KIN.finditer(text, lo, hi):
             group = next(g for g in (1, 2, 3) if match.group(g))
             if unknown_word(match.group(group), english, stop):

@@ -95,8 +95,9 @@ class NameDetector:
                           f"spaCy named-entity model tagged this as {ent.label_}")
 
     def _from_cues(self, chunk: Chunk) -> Iterable[Finding]:
+        shared: dict[int, list[tuple[int, int]]] = {}  # cues with one trigger search it once
         for cue in CUES:
-            for match in _matches(cue, chunk.text):
+            for match in _matches(cue, chunk.text, shared):
                 start, end = _trim(chunk.text, *match.span(1))
                 text = chunk.text[start:end]
                 if end <= start or (cue.name == "initials" and text.replace(" ", "") in INITIALS_NOT_NAMES):
@@ -215,11 +216,14 @@ def _name_shaped(word: str) -> bool:
     ) or core in PARTICLES
 
 
-def _matches(cue: Cue, text: str) -> Iterator[re.Match[str]]:
+def _matches(cue: Cue, text: str, shared: dict[int, list[tuple[int, int]]]) -> Iterator[re.Match[str]]:
     if cue.trigger is None:
         yield from cue.pattern.finditer(text)
         return
-    for start, end in windows(text, cue.trigger, CUE_WINDOW):
+    key = id(cue.trigger)
+    if key not in shared:
+        shared[key] = windows(text, cue.trigger, CUE_WINDOW)
+    for start, end in shared[key]:
         # Searching the whole text with a window's bounds keeps match offsets and \b, ^ exact.
         yield from cue.pattern.finditer(text, start, end)
 

@@ -300,3 +300,12 @@ def test_a_lower_case_name_is_a_word_beside_family_that_is_no_english_word():
     found = [text[s:e] for s, e in lower_case_names(text, english, frozenset({"his", "and"}))]
     assert found == ["kayden", "sharon"]
     assert list(lower_case_names(text, frozenset(), frozenset())) == []  # no English index, no guessing
+
+
+def test_a_folded_trigger_finds_every_case_and_keeps_offsets():
+    from scanner.detectors.windowed import Folded
+
+    trigger = Folded(r"\b(?:mum|nan)\b")
+    assert [m.span() for m in trigger.finditer("Mum, NAN and mum; mumble")] == [(0, 3), (5, 8), (13, 16)]
+    text = "İ saw Mum"  # "İ" is two characters in lower case: the (?i) pattern keeps the offsets right
+    assert [text[m.start():m.end()] for m in trigger.finditer(text)] == ["Mum"]
