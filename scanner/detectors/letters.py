@@ -57,6 +57,12 @@ CUES: tuple[tuple[str, re.Pattern[str], float, str], ...] = (
     ("the case's name", re.compile(
         rf"\b(?:Re|In[ \t]+the[ \t]+matter[ \t]+of)[ \t]+{_L}[ \t]*\((?:(?:A|The)[ \t]+)?(?:Child|Children|Minors?)\)"), 0.8,
      "a letter naming the child in a case's title ('Re A (A Child)')"),
+    ("a party to a case", re.compile(
+        rf"(?:\b(?:Council|Authority|Borough|Trust|Board|State)(?:[ \t]+of[ \t]+[A-Z][\w'’-]+)?|\b(?:{_LETTERS}))[ \t]+v\.?[ \t]+{_L}"
+        rf"(?=[ \t]+and[ \t]|[ \t]*[\[(,]|[ \t]*$)", re.MULTILINE), 0.75,
+     "a letter naming a party in a case's title ('X County Council v Y', 'AB v CD')"),
+    ("the first party", re.compile(rf"{_L}[ \t]+v\.?[ \t]+(?:{_LETTERS})\b(?=[ \t]+and[ \t]|[ \t]*[\[(,]|[ \t]*$)", re.MULTILINE),
+     0.75, "a letter naming a party in a case's title ('AB v CD')"),
     ("one of a group", re.compile(
         rf"\b(?:Children|Siblings|Adults|Parents|Young[ \t]+People|Pupils|Boys|Girls|Twins)[ \t]+{_L}"
         rf"(?=,[ \t]*[A-Z]\b|[ \t]+and[ \t]+[A-Z]\b)"), 0.75, "letters standing for a group of people ('Children A, B and C')"),

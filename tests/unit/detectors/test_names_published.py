@@ -154,6 +154,10 @@ NAMES = [
     ("The intervenor, Mr T, is the mother's former partner.", ["Mr T"]),
     ("I turn to the evidence of Dr Ward, the consultant radiologist, and of Mrs Hall.", ["Ward", "Hall"]),
     ("Sophie, aged 15, told her form tutor that she was self-harming.", ["Sophie"]),
+    ("X County Council v Y and Z [2024] EWHC 100 (Fam)", ["Y", "Z"]),
+    ("A Local Authority v B and C, heard in the Family Court at Leeds.", ["B", "C"]),
+    ("London Borough of Sutton v AB [2023] EWFC 7", ["AB"]),
+    ("AB v CD [2022] EWFC 5 (private law)", ["AB", "CD"]),
     ("Mr Justice Peel: This is an application by the father, F, for a child arrangements order.", ["Peel", "F"]),
     pytest.param("Abdirahman Mohamed Hassan is the children's father.", ["Abdirahman Mohamed Hassan"],
                  marks=_miss("the model leaves out a sentence's first given name; no cue reaches back to it")),
@@ -242,6 +246,7 @@ NOT_PEOPLE = [
                  marks=_miss("a medicine no lexicon knows, doing what people have done to them")),
     ("Appendix A, B and C list the forms. Options A and B were considered. Dear Mr Chair,", ["A", "B", "C",
      "Chair"]),
+    ("Vitamin D v B12: a comparison. Plan A v Plan B. England v France (2-1).", ["D", "A", "England", "France"]),
     # lower-case notes: English words and note abbreviations beside family words
     ("mum tearful, nan (deceased), dad (unknown) - call mum asap re appt", ["tearful", "deceased", "unknown", "asap", "appt"]),
     ("walked home from school and his mum was waiting. baby crying, nan unwell, stepdad working", ["school", "crying",
