@@ -83,7 +83,7 @@ class Detection:
                 recs.extend(recognizers.get(name)(**params))
         # Data a detector needs, passed in: detectors do no I/O and load nothing.
         data: dict[str, dict] = {
-            "names": {"places": config.places.places, "stopwords": nlp.Defaults.stop_words},
+            "names": {"places": config.places.places, "stopwords": nlp.Defaults.stop_words, "english": _english_words(nlp)},
             "special_category": {"lexicon": config.special, "nlp": nlp},
         }
         self._reader: DeepReader | None = None
@@ -165,6 +165,22 @@ class Detection:
         kept = self.allow.filter(propagate(document.text, kept, self._stop))
         merged = resolve(kept)
         return tuple(_locate(document, f) for f in merged)
+
+
+def _english_words(nlp) -> frozenset[str]:  # noqa: ANN001
+    """The model's own index of English nouns, verbs, adjectives and adverbs and their irregular forms
+    (its lemmatizer's tables, loaded with the model even where the lemmatizer does not run): a lower-case
+    word beside "mum" or "nan" that is not in it is read as a name ("his nan sharon"). Empty when the
+    model has none."""
+    if "lemmatizer" not in nlp.component_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    words = {word for forms in lookups.get_table("lemma_index").values() for word in forms}
+    if lookups.has_table("lemma_exc"):  # irregular forms: "rang", "went", "children"
+        words.update(form for forms in lookups.get_table("lemma_exc").values() for form in forms)
+    return frozenset(words)
 
 
 def _batches(items: list[tuple[int, str]], size: int, chars: int) -> Iterator[list[tuple[int, str]]]:

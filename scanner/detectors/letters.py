@@ -28,7 +28,8 @@ _RELATIVE = (r"mother|father|mum|dad|parent|carer|child|boy|girl|son|daughter|ba
              r"complainant|defendant|man|woman|adult|friend|neighbour")
 _VERBS = (r"told|tells|said|says|disclosed|discloses|reported|reports|alleged|alleges|explained|explains|described|"
           r"describes|stated|states|denied|denies|admitted|admits|accepted|accepts|confirmed|recalled|recalls|"
-          r"complained|cried|screamed|shouted|refused|wanted|wants|attended|attends|lives|lived|returned|ran away|"
+          r"complained|cried|screamed|shouted|refused|wanted|wants|attended|attends|lives|lived|returned|ran away|sustained|"
+          r"suffered|"
           r"went missing|was seen|was born|was taken|was found|was examined|was admitted|was assaulted|was injured|"
           r"was interviewed|was removed|was placed|was living|has been|had been|is now|was then")
 _BELONGINGS = (r"mother|father|mum|dad|parents?|carers?|brother|sister|siblings?|grandmother|grandfather|"
@@ -38,23 +39,40 @@ _BELONGINGS = (r"mother|father|mum|dad|parents?|carers?|brother|sister|siblings?
 _AGE = r"\([ \t]*(?:aged?[ \t]*)?\d{1,2}(?:[ \t]*(?:yrs?|years?|months?|mths?|y/?o))?(?:[ \t]*old)?[ \t]*\)"
 
 CUES: tuple[tuple[str, re.Pattern[str], float, str], ...] = (
-    ("with an age", re.compile(rf"{_L}[ \t]*(?:,[ \t]*)?(?:{_AGE}|aged[ \t]+\d{{1,2}}\b|now[ \t]+aged[ \t]+\d)"), 0.75,
+    ("with an age", re.compile(
+        rf"{_L}[ \t]*(?:,[ \t]*)?(?:{_AGE}|(?:who[ \t]+(?:is|was)[ \t]+)?(?:now[ \t]+)?aged[ \t]+\d|born[ \t]+(?:in|on)[ \t]+\d)"), 0.75,
      "a letter standing for a person, with their age ('A (aged 11)')"),
     ("beside a relative", re.compile(
         rf"(?i:\b(?:{_RELATIVE}))(?:[ \t]*,[ \t]*|[ \t]*\([ \t]*)[\"“'‘]?{_L}[\"”'’]?(?=[ \t]*[,);:]|[ \t]*\.(?:\s|$))"),
      0.75, "a letter standing for a person, beside who they are ('the mother, M,')"),
     ("introduced", re.compile(
         rf"(?i:\b(?:referred[ \t]+to[ \t]+(?:[a-z]+[ \t]+){{0,4}}?as|known[ \t]+as|(?:I|we)[ \t]+(?:shall|will)[ \t]+call|"
-        rf"(?:hereafter|hereinafter)(?:[ \t]+called)?))[ \t]+[\"“'‘]?{_L}[\"”'’]?"), 0.8,
+        rf"(?:hereafter|hereinafter)(?:[ \t]+called)?|aka|a\.k\.a\.?))[ \t]+[\"“'‘]?{_L}[\"”'’]?"), 0.8,
      "a letter given to a person in the text ('referred to as X')"),
     ("a relative after it", re.compile(
         rf"{_L}[ \t]*,[ \t]+(?i:(?:her|his|their|the|whose|a)[ \t]+(?:[a-z-]+[ \t]+)?(?:{_RELATIVE})\b)"), 0.75,
      "a letter standing for a person, with who they are ('JS, her older brother')"),
     ("named as a relative", re.compile(rf"(?i:\bthe[ \t]+(?:{_RELATIVE}))[ \t]+(?:is|was)[ \t]+{_L}(?=[ \t]*[,;)]|\.(?:\s|$)|[ \t]+and\b)"),
      0.7, "a letter standing for a person ('the mother is M')"),
+    ("the case's name", re.compile(
+        rf"\b(?:Re|In[ \t]+the[ \t]+matter[ \t]+of)[ \t]+{_L}[ \t]*\((?:(?:A|The)[ \t]+)?(?:Child|Children|Minors?)\)"), 0.8,
+     "a letter naming the child in a case's title ('Re A (A Child)')"),
+    ("a party to a case", re.compile(
+        rf"(?:\b(?:Council|Authority|Borough|Trust|Board|State)(?:[ \t]+of[ \t]+[A-Z][\w'’-]+)?|\b(?:{_LETTERS}))[ \t]+v\.?[ \t]+{_L}"
+        rf"(?=[ \t]+and[ \t]|[ \t]*[\[(,]|[ \t]*$)", re.MULTILINE), 0.75,
+     "a letter naming a party in a case's title ('X County Council v Y', 'AB v CD')"),
+    ("the first party", re.compile(rf"{_L}[ \t]+v\.?[ \t]+(?:{_LETTERS})\b(?=[ \t]+and[ \t]|[ \t]*[\[(,]|[ \t]*$)", re.MULTILINE),
+     0.75, "a letter naming a party in a case's title ('AB v CD')"),
+    ("one of a group", re.compile(
+        rf"\b(?:Children|Siblings|Adults|Parents|Young[ \t]+People|Pupils|Boys|Girls|Twins)[ \t]+{_L}"
+        rf"(?=,[ \t]*[A-Z]\b|[ \t]+and[ \t]+[A-Z]\b)"), 0.75, "letters standing for a group of people ('Children A, B and C')"),
+    ("who is a relative", re.compile(
+        rf"{_L}(?:[ \t]+and[ \t]+{_LETTERS})?[ \t]+(?:is|are|was|were)[ \t]+(?:the|her|his|their)[ \t]+(?:[a-z-]+[ \t]+)?"
+        rf"(?i:(?:{_RELATIVE})s?)\b"), 0.75, "a letter standing for a person who is someone's relative ('AB is the mother')"),
     ("done to", re.compile(
         rf"\b(?:examined|interviewed|visited|assessed|spoke[ \t]+(?:to|with)|met[ \t]+with|collected|hit|kicked|"
-        rf"punched|slapped|assaulted|hurt|injured|threatened|groomed|abused)[ \t]+{_L}(?=[ \t]+(?:on|at|in|and|with|"
+        rf"punched|slapped|assaulted|hurt|injured|threatened|groomed|abused|care[ \t]+for|cared[ \t]+for|look[ \t]+after|"
+        rf"looked[ \t]+after)[ \t]+{_L}(?=[ \t]+(?:on|at|in|and|with|"
         rf"alone|again|when|after|before|because)\b|[ \t]*[,.;])"), 0.7,
      "a letter standing for a person something was done to ('examined D on 4 March')"),
     ("who speaks or acts", re.compile(rf"{_L}[ \t]+(?:{_VERBS})\b"), 0.7,

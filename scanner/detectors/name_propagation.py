@@ -13,18 +13,25 @@ import re
 from typing import Iterable
 
 from scanner.detectors import letters
+from scanner.detectors.names import word_name_before
 from scanner.detectors.name_words import NOT_A_NAME, NOT_NAME_WORDS, WORD_NAMES
-from scanner.types import PERSONAL_DATA, Finding
+from scanner.types import PERSONAL_DATA, SAFEGUARDING, SPECIAL_CATEGORY, Finding
 
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:['’\-][^\W\d_]+)*"
 # "Arjun Shah (age 7) and Delroy", "Mrs Sagal Egal, Oisín Egal-O'Neill, Mahad"
+_JOINED_LETTER = re.compile(r"(?:,|,?[ \t]+and)[ \t]+([A-Z]{1,2}[0-9]?)\b(?![.,]\w|['’](?!s\b)\w)")
+# "Rhys ap Gwilym and Cerys Llywelyn", "Seen: Kacper, Zuzanna…": a name listed before a known person.
+_JOINED_BEFORE = re.compile(rf"(?:^|(?<=[\s(\"“]))({_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|ap|de|la|van|der|von|bin|al))"
+                            rf"{{0,2}})[ \t]+and[ \t]+$|[:,][ \t]+({_NAME_WORD}),[ \t]+$")
 _JOINED = re.compile(rf"(?m)(?:[ \t]*\([^()\n]{{0,30}}\))?(?:[ \t]+and|,)[ \t]+({_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)(?=[ \t]*(?:$|,|\(|and\b|\.))")
 
 
 def propagate(text: str, findings: list[Finding], stopwords: frozenset[str]) -> list[Finding]:
     """The findings with every further mention of the people in them added."""
-    findings = findings + _names_by_email(text, findings) + _joined_names(text, findings)
+    findings = _without_terms(findings)
+    findings = findings + _names_by_email(text, findings)
     findings = findings + _letter_mentions(text, findings)
+    findings = findings + _joined_names(text, findings)
     names = _name_variants(f.text for f in findings if f.type == "PERSON" and f.kind == PERSONAL_DATA)
     if not names:
         return findings
@@ -38,6 +45,9 @@ def propagate(text: str, findings: list[Finding], stopwords: frozenset[str]) -> 
             continue
         if _overlaps(taken, start, end):
             continue
+        if value[0].isupper():
+            start = word_name_before(text, start)  # "Precious Adeyemi" where "Adeyemi" was found
+            value = text[start:end]
         out.append(_person(start, value, "names.propagated", "the same name was recognised elsewhere in this document"))
         taken.insert(bisect.bisect(taken, (start, end)), (start, end))
     return out
@@ -99,12 +109,38 @@ def _names_by_email(text: str, findings: list[Finding]) -> list[Finding]:
     return out
 
 
+def _without_terms(findings: list[Finding]) -> list[Finding]:
+    """"Sertraline", "Ecstasy", "Honour Based Abuse": words the model calls a person that the concern and
+    special-category lexicons know, whole, as a medicine, a drug or a harm are that, not a person."""
+    terms = {(f.start, f.end) for f in findings if f.kind in (SAFEGUARDING, SPECIAL_CATEGORY)}
+    if not terms:
+        return findings
+    return [f for f in findings
+            if not (f.detector in ("names.ner", "names.speech") and f.type == "PERSON" and (f.start, f.end) in terms)]
+
+
 def _joined_names(text: str, findings: list[Finding]) -> list[Finding]:
-    """Capitalised names listed after a known person ("… and Delroy", "…, Mahad"), one after another."""
+    """Capitalised names listed after a known person ("… and Delroy", "…, Mahad"), one after another,
+    or just before one ("Rhys ap Gwilym and Cerys Llywelyn"); a letter joined to a letter ("AB and CD")."""
     out = []
+    taken = {(f.start, f.end) for f in findings if f.type == "PERSON"}
+    terms = {f.start for f in findings if f.kind in (SAFEGUARDING, SPECIAL_CATEGORY)}
     for f in findings:
         if f.type != "PERSON" or f.kind != PERSONAL_DATA:
             continue
+        if letters.is_letter_name(f.text):
+            end = f.end  # "A, B and C", "X and Y": each letter listed after a letter name
+            while (match := _JOINED_LETTER.match(text, end)) and letters.is_letter_name(match.group(1)):
+                if (match.start(1), match.end(1)) not in taken:
+                    out.append(_person(match.start(1), match.group(1), "names.joined", "a letter listed with a person", 0.7))
+                end = match.end(1)
+            continue
+        before = _JOINED_BEFORE.search(text, max(0, f.start - 60), f.start)
+        group = before and (1 if before.group(1) else 2)
+        if before and not any(w.lower() in NOT_NAME_WORDS | NOT_A_NAME for w in before.group(group).split()) \
+                and not _sentence_word(before.group(group)) and before.start(group) not in terms \
+                and (before.start(group), before.end(group)) not in taken:
+            out.append(_person(before.start(group), before.group(group), "names.joined", "a name listed with a person", 0.7))
         end = f.end
         while (match := _JOINED.match(text, end)) and not any(
             w.lower() in NOT_NAME_WORDS | NOT_A_NAME for w in match.group(1).split()
@@ -112,6 +148,14 @@ def _joined_names(text: str, findings: list[Finding]) -> list[Finding]:
             out.append(_person(match.start(1), match.group(1), "names.joined", "a name listed with a person", 0.7))
             end = match.end(1)
     return out
+
+
+def _sentence_word(value: str) -> bool:
+    """"Both Mum and…", "When Jo and…": a sentence's first capitalised word that is an everyday word."""
+    return len(value.split()) == 1 and value.lower() in _EVERYDAY
+
+
+_EVERYDAY = frozenset("both when then while if but so as after before although because once since".split())
 
 
 def _as_person(f: Finding) -> Finding:

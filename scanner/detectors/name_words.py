@@ -14,7 +14,9 @@ NOT_A_NAME = frozenset(
     dob d.o.b d.o.b. nfa csc cafcass ehc ehcp mash lado iro chin dsl dsp note please action outcome summary update
     urgent confidential official sensitive private later then also however meanwhile afterwards subsequently
     previously initially finally again recently earlier apparently reportedly allegedly clearly sadly unfortunately
-    overall instead eventually suddenly""".split()
+    overall instead eventually suddenly colleague colleagues
+    christmas xmas easter halloween diwali hanukkah ramadan brothers sisters sons daughters aunts uncles cousins nephews
+    nieces grandparents dads mums mothers fathers midwives nurses twins""".split()
 )
 # Words of headings, rooms, teams and documents: "Venue: Oak Room", "Subject: Core Group".
 NOT_NAME_WORDS = frozenset(
@@ -32,7 +34,7 @@ NOT_NAME_WORDS = frozenset(
     neighbour neighbours officers older younger refer universal credit unique pupil pupils social care professional
     professionals practitioners staff parents carers agencies agency partners partner people everyone nobody someone
     education housing probation part annex annexe appendix schedule paragraph chapter clause grade option stage
-    phase tier flat vitamin hepatitis exhibit figure""".split()
+    phase tier flat vitamin hepatitis exhibit figure garda gardaí""".split()
 )
 # Names that are also everyday English words: propagated only where capitalised.
 WORD_NAMES = frozenset(
@@ -62,4 +64,27 @@ STATE_PHRASES = tuple(
     """has not|has never|has been|has got|has missed|has started|has told|had not|was not|was seen|was found|
     was asleep|did not|is supervised|remains""".replace("\n", "").split("|")
 )
+# What is done to a person, but also said of things ("Evidence was examined"): such a phrase makes a
+# name only of a word that is no English word ("Oluwadamilare was taken to A&E").
+PASSIVE_PHRASES = tuple(
+    """was taken to|was admitted|was excluded|was arrested|was placed|was born|was referred|was discharged|
+    was interviewed|was examined|was removed from|would stay|would live""".replace("\n", "").split("|")
+)
 PARTICLES = frozenset("de da dos van der von al el bin binti ap di le la du".split())
+# Particles written with a capital inside a name: "Saoirse Ní Bhriain", "Aisling Nic Giolla Phádraig".
+INNER_PARTICLES = frozenset("Ní Nic Ó Uí Mac Van Von De Del Della Da Di Le La Abu Ibn Bin Al El".split())
+# Family words written just before a person's name ("her brother Tobi", "Uncle Mehmet", "mum, Jodie").
+KIN = (r"mum|mummy|mam|mom|dad|daddy|mother|father|brother|sister|half-?brother|half-?sister|step-?brother|"
+       r"step-?sister|son|daughter|nan|nana|nanna|gran|granny|grandma|grandad|grandmother|grandfather|aunt|auntie|"
+       r"aunty|uncle|cousin|stepdad|stepmum|stepfather|stepmother|step-dad|step-mum|partner|boyfriend|girlfriend|"
+       r"husband|wife|baby|niece|nephew|twin|carer|fella")
+# Words a prescribed or used thing follows, never a person: "prescribed Sertraline", "plays Fortnite".
+THING_BEFORE = frozenset("prescribed using uses plays playing played downloaded installed via app".split())
+# Note-taking verbs the model takes into a name at a sentence's start: "Seen Kwame", "Visited Ama Owusu".
+NOTE_VERBS = frozenset("seen saw visited met called rang phoned spoke contacted emailed texted asked told".split())
+# Abbreviations of hurried notes that are no English word but no name either: "mum appt", "nan (tbc)".
+NOTE_ABBREVIATIONS = frozenset("""appt appts info asap tbc tba tbd approx hosp meds docs dept govt pics vids uni bday
+    convo ish etc aka re fyi""".split())
+# Words of rooms, places and directions that are also surnames: after "Dr" or "Mrs" the surname ("Dr Ward").
+SURNAME_WORDS = frozenset("""ward hall house street lane wood field close north south west east church
+    chambers newhouse park castle cross green""".split())

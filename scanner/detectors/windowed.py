@@ -23,6 +23,20 @@ def windows(text: str, trigger: re.Pattern[str], margin: int) -> list[tuple[int,
     return out
 
 
+class Folded:
+    """A case-insensitive trigger of many words ("mum|dad|nan|…"), matched in the lower-cased text:
+    Python's `(?i)` alternations are about three times slower. Text whose length changes in lower
+    case falls back to the `(?i)` pattern."""
+
+    def __init__(self, pattern: str) -> None:
+        self._lower = re.compile(pattern)
+        self._any_case = re.compile(pattern, re.IGNORECASE)
+
+    def finditer(self, text: str):  # noqa: ANN201
+        lowered = text.lower()
+        return self._lower.finditer(lowered) if len(lowered) == len(text) else self._any_case.finditer(text)
+
+
 class WindowedMixin:
     TRIGGER: ClassVar[re.Pattern[str]]
     MARGIN: ClassVar[int] = 60
