@@ -2,14 +2,14 @@
 lemma after the lemmatizer, tag), on ordinary text, on the exceptions, and on space tokens."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
+
+from tests.seed import POLICY_SEED
 
 from scanner.detectors.attributes import TableAttributes
 
 pytestmark = pytest.mark.model
-POLICY = Path(__file__).resolve().parents[4] / "shared" / "seeds" / "000_f1c77682ede1bd76.txt"
 TEXTS = [
     "Visited Jayden Smith (DOB 03/04/2015) at 14 Acacia Avenue. He said mum's partner hits him.",
     "We ain't gonna do it, y'all. Let's go. C'mon! There's a dog.  Two  spaces\n\nand gets got gotta",
@@ -26,7 +26,7 @@ def _annotations(nlp, texts, ruler):
 
 def test_same_annotations_as_the_attribute_ruler(detection):
     nlp = detection.nlp
-    texts = TEXTS + ([POLICY.read_text(encoding="utf-8")] if POLICY.exists() else [])
+    texts = TEXTS + ([POLICY_SEED.read_text(encoding="utf-8")] if POLICY_SEED.exists() else [])
     with nlp.select_pipes(enable=nlp.component_names):
         ruler = nlp.get_pipe("attribute_ruler")
         expected = _annotations(nlp, texts, ruler)

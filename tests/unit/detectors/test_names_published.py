@@ -5,9 +5,10 @@ places, drugs and products that are not people. Passages written for these tests
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
+
+from tests.seed import POLICY_SEED
 
 pytestmark = pytest.mark.model
 
@@ -258,7 +259,6 @@ NOT_PEOPLE = [
 ]
 
 
-SEED_POLICY = Path("/work/shared/seeds/000_f1c77682ede1bd76.txt")
 
 
 def _people(detect, text: str):
@@ -292,9 +292,9 @@ def test_roles_bodies_guidance_and_things_are_not_people(detect, text, traps):
     assert hits == []
 
 
-@pytest.mark.skipif(not SEED_POLICY.exists(), reason="the shared seed policy is not on this machine")
+@pytest.mark.skipif(not POLICY_SEED.exists(), reason="the shared seed policy is not on this machine")
 def test_the_shipped_policy_names_no_one(detect):
-    assert [f.text for f in _people(detect, SEED_POLICY.read_text(encoding="utf-8"))] == []
+    assert [f.text for f in _people(detect, POLICY_SEED.read_text(encoding="utf-8"))] == []
 
 
 def test_a_lower_case_name_is_a_word_beside_family_that_is_no_english_word():

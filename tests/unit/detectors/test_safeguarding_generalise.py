@@ -10,15 +10,15 @@ reason, so the record stays honest and a fix shows up as an XPASS.
 """
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
+
+from tests.seed import POLICY_SEED
 
 from scanner.types import AFFIRMED, SAFEGUARDING
 
 pytestmark = pytest.mark.model
 
-POLICY_SEED = Path("/work/shared/seeds/000_f1c77682ede1bd76.txt")
 
 
 def gap(reason: str):
