@@ -31,7 +31,10 @@ def resolve(findings: Iterable[Finding]) -> list[Finding]:
     for f in findings:
         (personal if f.kind == PERSONAL_DATA else other).append(f)
     kept: list[Finding] = []
-    for cluster in _clusters(sorted(set(personal), key=lambda f: (f.start, -f.end))):
+    # A total order: two detectors that read the same characters the same way (a labelled field and
+    # the NER) must give the same winner whatever order a set iterates in (hash seed, worker).
+    ordered = sorted(set(personal), key=lambda f: (f.start, -f.end, f.type, -f.score, f.detector, f.explanation))
+    for cluster in _clusters(ordered):
         kept.extend(_resolve_cluster(cluster))
     return sorted(kept + other, key=lambda f: (f.start, f.end, f.type))
 
