@@ -10,24 +10,12 @@ reason, so the record stays honest and a fix shows up as an XPASS.
 """
 from __future__ import annotations
 
-
 import pytest
 
 from tests.seed import POLICY_SEED
-
-from scanner.types import AFFIRMED, SAFEGUARDING
+from tests.unit.detectors.sentence_sets import affirmed, case, check_affirmed, check_not_affirmed
 
 pytestmark = pytest.mark.model
-
-
-
-def gap(reason: str):
-    """A known miss, kept visible: the test must keep failing until the detector learns it."""
-    return pytest.mark.xfail(strict=True, reason=reason)
-
-
-def case(text: str, label: str, reason: str | None = None):
-    return pytest.param(text, label, marks=gap(reason)) if reason else pytest.param(text, label)
 
 
 # (sentence, category): an affirmed concern about a particular child or family.
@@ -273,20 +261,14 @@ NOT_AFFIRMED_CASES += [
 ]
 
 
-def affirmed(findings):
-    return [f for f in findings if f.kind == SAFEGUARDING and f.polarity == AFFIRMED]
-
-
 @pytest.mark.parametrize("text, category", AFFIRMED_CASES)
 def test_affirmed_concern(detect, text, category):
-    got = {(f.type, f.polarity) for f in detect(text) if f.kind == SAFEGUARDING}
-    assert (category, AFFIRMED) in got, f"{text!r}: {sorted(got)}"
+    check_affirmed(detect, text, category)
 
 
 @pytest.mark.parametrize("text, kind", NOT_AFFIRMED_CASES)
 def test_not_affirmed(detect, text, kind):
-    found = affirmed(detect(text))
-    assert not found, f"{kind} {text!r}: {[(f.type, f.text, f.explanation) for f in found]}"
+    check_not_affirmed(detect, text, kind)
 
 
 @pytest.mark.skipif(not POLICY_SEED.exists(), reason="the organisation's policy seed is not on this machine")
