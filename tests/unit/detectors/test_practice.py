@@ -32,6 +32,12 @@ CASES = [
     ('I asked "Did you have breakfast today?"', None),
     ('I asked "Would you like to tell me what your dad did?"', None),  # a six-word open opener
     ("Avoid leading questions such as 'Did your dad hit you?'", None),
+    # training text quoting a leading question to teach what it does
+    ('A question like "He hurt you, didn\'t he?" puts words in the child\'s mouth.', None),
+    ("Questions like 'Did mummy leave you alone?' tell the child what answer you expect.", None),
+    ("Asking 'Was it your uncle?' puts words in a child's mouth.", None),
+    # …and a record of one still is one
+    ('I asked him "He hurt you, didn\'t he?" and he nodded.', "leading_question"),
 ]
 
 
