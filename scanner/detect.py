@@ -8,6 +8,7 @@ boundary is reported once, by the chunk that sees it whole, and memory stays bou
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator, Sequence
 
@@ -163,8 +164,28 @@ class Detection:
         """Document-level steps over all chunks' findings: threshold, allow-list, names, merge."""
         kept = self.allow.filter(f for f in raw if f.score >= self.min_score)
         kept = self.allow.filter(propagate(document.text, kept, self._stop))
-        merged = resolve(kept)
+        merged = _people_in_sentences(document.text, resolve(kept))
         return tuple(_locate(document, f) for f in merged)
+
+
+def _people_in_sentences(text: str, findings: list[Finding]) -> list[Finding]:
+    """A concern's `about`: the people the name detectors found in its sentence ("Child R", "Mr D",
+    "F" in a judgment), which the model's own entities in that sentence often miss or cut short."""
+    people = sorted((f for f in findings if f.type == "PERSON"), key=lambda f: f.start)
+    if not people:
+        return findings
+    starts = [p.start for p in people]
+    out = []
+    for f in findings:
+        if f.excerpt and f.about is not None:
+            n = len(f.excerpt)
+            at = text.find(f.excerpt, max(0, f.end - n), f.start + n)
+            if at >= 0:  # the people starting in the sentence (by bisection: a 5 MB note has thousands of each)
+                inside = people[bisect_left(starts, at):bisect_left(starts, at + n)]
+                names = tuple(dict.fromkeys(p.text for p in inside if p.end <= at + n))
+                f = dataclasses.replace(f, about=names or f.about)
+        out.append(f)
+    return out
 
 
 def _english_words(nlp) -> frozenset[str]:  # noqa: ANN001

@@ -50,3 +50,14 @@ def test_a_long_document_split_between_workers_gives_the_same_findings(engine, t
     whole = engine.detection.detect([engine.check(note).document])[0]
     assert [(f.type, f.start, f.end) for f in split] == [(f.type, f.start, f.end) for f in whole]
     assert sum(f.type == "UK_NHS" for f in split) == 80
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "people"), [
+    ("Child R said that her mother's partner had slapped her.", ("Child R",)),
+    ("The application concerns A, now aged 4; the father is F. I find that F struck A with a belt.", ("F", "A")),
+    ("Kayden Smith told me that his stepdad hits him with a belt.", ("Kayden Smith",)),
+])
+def test_a_concern_is_about_the_people_found_in_its_sentence(detect, text, people):
+    [concern] = [f for f in detect(text) if f.kind == "safeguarding" and f.polarity == "affirmed"]
+    assert concern.about == people
