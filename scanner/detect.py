@@ -19,7 +19,7 @@ from scanner.config import Config
 from scanner.detectors import load_builtins
 from scanner.detectors.base import Chunk
 from scanner.detectors.deep import DeepReader
-from scanner.detectors.lexicon import Inflector
+from scanner.detectors.lexicon import Inflector, english_words
 from scanner.detectors.merge import AllowList, resolve
 from scanner.detectors.name_propagation import propagate
 from scanner.detectors.presidio import PresidioDetector
@@ -84,7 +84,8 @@ class Detection:
                 recs.extend(recognizers.get(name)(**params))
         # Data a detector needs, passed in: detectors do no I/O and load nothing.
         data: dict[str, dict] = {
-            "names": {"places": config.places.places, "stopwords": nlp.Defaults.stop_words, "english": _english_words(nlp)},
+            "names": {"places": config.places.places, "stopwords": nlp.Defaults.stop_words,
+                      "english": english_words(nlp, irregular=True)},
             "special_category": {"lexicon": config.special, "nlp": nlp},
         }
         self._reader: DeepReader | None = None
@@ -186,22 +187,6 @@ def _people_in_sentences(text: str, findings: list[Finding]) -> list[Finding]:
                 f = dataclasses.replace(f, about=names or f.about)
         out.append(f)
     return out
-
-
-def _english_words(nlp) -> frozenset[str]:  # noqa: ANN001
-    """The model's own index of English nouns, verbs, adjectives and adverbs and their irregular forms
-    (its lemmatizer's tables, loaded with the model even where the lemmatizer does not run): a lower-case
-    word beside "mum" or "nan" that is not in it is read as a name ("his nan sharon"). Empty when the
-    model has none."""
-    if "lemmatizer" not in nlp.component_names:
-        return frozenset()
-    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
-    if lookups is None or not lookups.has_table("lemma_index"):
-        return frozenset()
-    words = {word for forms in lookups.get_table("lemma_index").values() for word in forms}
-    if lookups.has_table("lemma_exc"):  # irregular forms: "rang", "went", "children"
-        words.update(form for forms in lookups.get_table("lemma_exc").values() for form in forms)
-    return frozenset(words)
 
 
 def _batches(items: list[tuple[int, str]], size: int, chars: int) -> Iterator[list[tuple[int, str]]]:

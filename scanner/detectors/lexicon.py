@@ -80,6 +80,22 @@ class Inflector:
         return out
 
 
+def english_words(nlp: "Language", irregular: bool = False) -> frozenset[str]:
+    """The English words the model's lemmatizer knows (its lemma index of nouns, verbs, adjectives
+    and adverbs), and with `irregular` their irregular forms too ("rang", "went", "children"): what
+    a name is not. The tables load with the model even where the lemmatizer does not run; empty
+    when the model has none."""
+    if "lemmatizer" not in nlp.component_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    words = {word for forms in lookups.get_table("lemma_index").values() for word in forms}
+    if irregular and lookups.has_table("lemma_exc"):
+        words.update(form for forms in lookups.get_table("lemma_exc").values() for form in forms)
+    return frozenset(words)
+
+
 class Lexicon:
     """Terms under keys (categories); `triggers()` over the token array, `match()` over a parsed span."""
 
@@ -106,7 +122,7 @@ class Lexicon:
         that may start a term; only those are followed."""
         if not len(doc) or not self._trigger:
             return []
-        lowers, puncts, lemmas = _surface(doc)
+        lowers, puncts, lemmas = surface(doc)
         trigger = self._trigger
         out = []
         for i in [i for i, w in enumerate(lowers) if w in trigger]:
@@ -166,7 +182,7 @@ def _follow(steps, k, j, lowers, lemmas, puncts):  # noqa: ANN001, ANN202
         yield from _follow(steps, k + 1, j + 1, lowers, lemmas, puncts)
 
 
-def _surface(doc: "Doc") -> tuple[list[str], list[bool], list[str]]:
+def surface(doc: "Doc") -> tuple[list[str], list[bool], list[str]]:
     """The Doc's lower-case forms, punctuation flags and no lemmas:
     what `triggers` follows terms over, computed once per Doc however many lexicons look at it.
     Quote marks do not end a gap: hurts her "down there"."""

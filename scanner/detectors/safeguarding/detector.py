@@ -35,14 +35,13 @@ from typing import TYPE_CHECKING, Iterable
 from scanner.config_safeguarding import SafeguardingConfig
 from scanner.detectors.base import Chunk, finding
 from scanner.detectors.deep import DeepReader, Sentence
-from scanner.detectors.lexicon import Entry, Inflector, Lexicon, Match
+from scanner.detectors.lexicon import Entry, Inflector, Lexicon, Match, english_words
 from scanner.detectors.registry import register_detector
 from scanner.detectors.safeguarding.actions import ActionReader
 from scanner.detectors.safeguarding.cues import Cues, CueSet
-from scanner.detectors.safeguarding.indicators import (PHYSICAL, Indicators, _age_gap_triggers, _cut_triggers,
-                                                       _married_triggers, _violence_triggers)
+from scanner.detectors.safeguarding.indicators import PHYSICAL, Indicators, indicator_triggers
 from scanner.detectors.safeguarding.negation import Negation
-from scanner.detectors.safeguarding.people import People, _common_words
+from scanner.detectors.safeguarding.people import People
 from scanner.detectors.safeguarding.polarity import Polarity
 from scanner.types import AFFIRMED, HYPOTHETICAL, NEGATED, SAFEGUARDING, SAFEGUARDING_CATEGORIES, Finding
 
@@ -88,22 +87,19 @@ class SafeguardingDetector:
                           "negation_after": cues.negation_after, "disproved": cues.disproved,
                           "hypothetical": cues.hypothetical, "conditional": cues.conditional,
                           "generic": cues.generic_people}, inflect)
-        self.everyday, self.disclosure, self.negation, self.negation_after, self.disproved, self.hypothetical, \
-            self.conditional, self.generic = (CueSet(book, kind) for kind in book.kinds)
-        self.terminators = _forms(inflect, cues.terminators)
-        self.conditional_words = {c.lower() for c in cues.conditional if " " not in c}
-        self.people = _forms(inflect, lexicon.people)
-        self.body_parts = _forms(inflect, lexicon.body_parts)
-        self.kin_names = {p.lower() for p in lexicon.people}
-        self.common_words = _common_words(nlp)
+        self.everyday, self.disclosure = CueSet(book, "everyday"), CueSet(book, "disclosure")
         self.labels = {name: c.label for name, c in cats.items()}
-        self.injury_terms = frozenset(t for t, _ in cats[PHYSICAL].entries("terms")) if PHYSICAL in cats else frozenset()
         # the readers, each given the words it needs
-        self.who = People(self.people, self.kin_names, self.common_words)
-        self.action_reader = ActionReader(self.action_categories, self.victims, self.body_parts, self.kin_names, self.who)
-        self.indicators = Indicators(self.labels, self.victims, self.injury_terms, self.body_parts, self.who)
-        negation = Negation(self.negation, self.negation_after, self.disproved, self.terminators)
-        self.polarity = Polarity(self.hypothetical, self.conditional, self.generic, self.conditional_words, self.who, negation)
+        body_parts = _forms(inflect, lexicon.body_parts)
+        kin_names = {p.lower() for p in lexicon.people}
+        injury_terms = frozenset(t for t, _ in cats[PHYSICAL].entries("terms")) if PHYSICAL in cats else frozenset()
+        self.who = People(_forms(inflect, lexicon.people), kin_names, english_words(nlp))
+        self.action_reader = ActionReader(self.action_categories, self.victims, body_parts, kin_names, self.who)
+        self.indicators = Indicators(self.labels, self.victims, injury_terms, body_parts, self.who)
+        negation = Negation(CueSet(book, "negation"), CueSet(book, "negation_after"), CueSet(book, "disproved"),
+                            _forms(inflect, cues.terminators))
+        self.polarity = Polarity(CueSet(book, "hypothetical"), CueSet(book, "conditional"), CueSet(book, "generic"),
+                                 {c.lower() for c in cues.conditional if " " not in c}, self.who, negation)
 
     # -- the pass over a chunk -------------------------------------------------------------
 
@@ -112,8 +108,7 @@ class SafeguardingDetector:
         cache = chunk.doc.user_data
         if TRIGGERS not in cache:
             cache[TRIGGERS] = sorted(set(self.terms.triggers(chunk.doc)) | set(self.actions.triggers(chunk.doc))
-                                     | set(_age_gap_triggers(chunk.doc)) | set(_cut_triggers(chunk.doc))
-                                     | set(_married_triggers(chunk.doc)) | set(_violence_triggers(chunk.doc)))
+                                     | set(indicator_triggers(chunk.doc)))
         return cache[TRIGGERS]
 
     def detect(self, chunk: Chunk) -> list[Finding]:

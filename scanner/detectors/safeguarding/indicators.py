@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from scanner.detectors.lexicon import Entry, Match, _surface
+from scanner.detectors.lexicon import Entry, Match, surface
 from scanner.detectors.safeguarding.actions import FEAR
 from scanner.detectors.safeguarding.cues import QUOTES
-from scanner.detectors.safeguarding.people import FAMILY_ROLES, PARENT_WORDS, PARTNERS, People, _initial
+from scanner.detectors.safeguarding.people import FAMILY_ROLES, PARENT_WORDS, PARTNERS, People, initial
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -122,7 +122,7 @@ class Indicators:
             # a parent or partner: "the father's", "mum's", "her partner's", and "M's", "F's" as
             # family judgments call the parents (a child's own violence, "Jade's", is not domestic abuse)
             if poss is not None and (poss.lower_ in FAMILY_ROLES or poss.lower_ in PARTNERS or poss.lower_ in PARENT_WORDS
-                                     or (_initial(poss) and poss.text.rstrip(".") in ("M", "F"))):
+                                     or (initial(poss) and poss.text.rstrip(".") in ("M", "F"))):
                 return [Match(Entry(DOMESTIC, "someone's violence", "high"), t.i, t.i + 1)]
         return []
 
@@ -159,50 +159,30 @@ def _fgm_context(sent: "Span") -> bool:
     return any(t.lower_ in FGM_CONTEXT or t.ent_type_ == "GPE" for t in sent)
 
 
-def _age_gap_triggers(doc) -> list[int]:  # noqa: ANN001
-    """Tokens naming a boyfriend or girlfriend with a number close by: the sentences the age-gap
-    reading needs parsed (the surface forms only, before any parse)."""
-    lowers, _, _ = _surface(doc)
+def indicator_triggers(doc) -> list[int]:  # noqa: ANN001
+    """The tokens whose sentences the grammar-defined indicators need parsed, from surface forms
+    alone, in one pass over the Doc: a boyfriend or girlfriend with a two-digit number close by
+    (age gap); a passive "cut" ("was cut", "be 'cut'") with travel, holiday or ceremony words or a
+    country near it (FGM); "married" with a two-digit number or "taken"/"sent" near it (child
+    marriage); "violence" right after a possessive ("F's violence")."""
+    lowers, _, _ = surface(doc)
     out = []
     for i, w in enumerate(lowers):
         if w in AGE_GAP_PARTNERS:
             window = lowers[max(0, i - AGE_WINDOW): i + AGE_WINDOW]
             if any(x.isdigit() and len(x) == 2 for x in window):
                 out.append(i)
-    return out
-
-
-def _cut_triggers(doc) -> list[int]:  # noqa: ANN001
-    """A passive "cut" ("was cut", "be 'cut'") with travel, holiday or ceremony words, or a
-    country, near it: the sentences the FGM reading needs parsed."""
-    lowers, _, _ = _surface(doc)
-    out = []
-    for i, w in enumerate(lowers):
-        if w != "cut" or i == 0:
-            continue
-        before = lowers[i - 2] if lowers[i - 1] in QUOTES and i > 1 else lowers[i - 1]
-        if before not in BE_FORMS:
-            continue
-        lo, hi = max(0, i - AGE_WINDOW - 4), i + AGE_WINDOW + 4
-        if any(x in FGM_CONTEXT for x in lowers[lo:hi]) or any(doc[k].ent_type_ == "GPE" for k in range(lo, min(hi, len(doc)))):
-            out.append(i)
-    return out
-
-
-def _married_triggers(doc) -> list[int]:  # noqa: ANN001
-    """"married" with a two-digit number or "taken"/"sent" near it: the sentences the child-marriage
-    reading needs parsed."""
-    lowers, _, _ = _surface(doc)
-    out = []
-    for i, w in enumerate(lowers):
-        if w in ("married", "marry"):
+        elif w == "cut" and i > 0:
+            before = lowers[i - 2] if lowers[i - 1] in QUOTES and i > 1 else lowers[i - 1]
+            if before not in BE_FORMS:
+                continue
+            lo, hi = max(0, i - AGE_WINDOW - 4), i + AGE_WINDOW + 4
+            if any(x in FGM_CONTEXT for x in lowers[lo:hi]) or any(doc[k].ent_type_ == "GPE" for k in range(lo, min(hi, len(doc)))):
+                out.append(i)
+        elif w in ("married", "marry"):
             window = lowers[max(0, i - AGE_WINDOW): i + AGE_WINDOW]
             if any((x.isdigit() and len(x) == 2) or x in ("taken", "sent") for x in window):
                 out.append(i)
+        elif w == "violence" and i > 0 and lowers[i - 1] in ("'s", "’s"):
+            out.append(i)
     return out
-
-
-def _violence_triggers(doc) -> list[int]:  # noqa: ANN001
-    """"violence" right after a possessive ("F's violence", "his violence")."""
-    lowers, _, _ = _surface(doc)
-    return [i for i, w in enumerate(lowers) if w == "violence" and i > 0 and lowers[i - 1] in ("'s", "’s")]

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.language import Language
     from spacy.tokens import Span, Token
 
 # Pronouns that point at a particular person (the writer "I" included: "I saw bruising").
@@ -37,7 +36,7 @@ class People:
         if t.lower_ in REFLEXIVE:
             return False
         return (t.lower_ in PERSON_PRONOUNS or t.ent_type_ == "PERSON" or t.lower_ in self.people
-                or t.lemma_.lower() in self.people or self.name(t) or _initial(t))
+                or t.lemma_.lower() in self.people or self.name(t) or initial(t))
 
     def name(self, t: "Token") -> bool:
         """Is this token someone's name? The entity recogniser misses or mislabels many names
@@ -72,11 +71,11 @@ class People:
                 return True
             if t.lower_ == "child" and t.i + 1 < sent.end and len(sent.doc[t.i + 1].text) == 1 and sent.doc[t.i + 1].is_upper:
                 return True
-            if _initial(t):
+            if initial(t):
                 return True
-            if t.tag_ == "NNS" and t.lower_ in self.people and _definite(sent.doc, t.i):
+            if t.tag_ == "NNS" and t.lower_ in self.people and definite(sent.doc, t.i):
                 return True
-            if t.lower_ in FAMILY_ROLES and _definite(sent.doc, t.i):
+            if t.lower_ in FAMILY_ROLES and definite(sent.doc, t.i):
                 return True  # "the mother", "the father's partner": judgments and reviews name parents so
         return False
 
@@ -87,12 +86,12 @@ class People:
         return lower.endswith("s") and (lower[:-1] in self.common_words or lower[:-2] in self.common_words)
 
 
-def _definite(doc, i: int) -> bool:  # noqa: ANN001
+def definite(doc, i: int) -> bool:  # noqa: ANN001
     """"the children", "her brothers": particular people, not people in general."""
     return i > 0 and doc[i - 1].lower_ in DEFINITE
 
 
-def _initial(t: "Token") -> bool:
+def initial(t: "Token") -> bool:
     """"I find that F struck A", "M accepts that she hit E": a single capital standing where a
     person stands is someone's initial (court judgments and reviews name people so). Not "I",
     not a determiner or a grade ("an A in maths")."""
@@ -130,14 +129,3 @@ def _mislabelled_name(t: "Token") -> bool:
     if t.dep_ == "compound" and t.head.pos_ == "NOUN":
         return False
     return not (t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS)
-
-
-def _common_words(nlp: "Language") -> frozenset[str]:
-    """The English words the model's lemmatizer knows (its lemma index): what a name is not."""
-    if "lemmatizer" not in nlp.component_names:
-        return frozenset()
-    lookups = nlp.get_pipe("lemmatizer").lookups
-    if not lookups.has_table("lemma_index"):
-        return frozenset()
-    table = lookups.get_table("lemma_index")
-    return frozenset(w for key in table for w in table[key])

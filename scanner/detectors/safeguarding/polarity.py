@@ -7,7 +7,7 @@ from scanner.detectors.lexicon import Match
 from scanner.detectors.safeguarding.actions import THREAT_VERBS, THREATENED_HARM
 from scanner.detectors.safeguarding.cues import QUOTES, CueSet
 from scanner.detectors.safeguarding.negation import CLAUSE_DEPS, Negation
-from scanner.detectors.safeguarding.people import People, _definite
+from scanner.detectors.safeguarding.people import People, definite
 from scanner.types import AFFIRMED, HYPOTHETICAL, NEGATED
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ class Polarity:
                 return HYPOTHETICAL, "a general rule ('when …', in the present tense), no particular person"
             if _definition(sent, m):
                 return HYPOTHETICAL, "a definition ('X is a …'), no particular person"
-            gen = [g for g in self.generic.spans(sent) if not _definite(sent.doc, g[0]) and _generic_role(sent.doc[g[1] - 1])]
+            gen = [g for g in self.generic.spans(sent) if not definite(sent.doc, g[0]) and _generic_role(sent.doc[g[1] - 1])]
             if gen:
                 return HYPOTHETICAL, f"about people in general: '{gen[0][2]}'"
         why = self.negation.negated(sent, m)
